@@ -1,0 +1,38 @@
+"""Command line: `python -m generator check` validates; `python -m generator build` validates and writes pages."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
+    args = parser.parse_args(argv)
+    from .validate import load_corpus
+    try:
+        corpus = load_corpus(args.data)
+    except DataError as error:
+        for line in error.problems.lines():
+            print(line, file=sys.stderr)
+        print(f"{len(error.problems.lines())} problem(s); nothing written.", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        count = sum(len(b.plans) for b in corpus.documents)
+        print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units")
+        return 0
+    from .build import build_pages
+    written = build_pages(corpus, args.docs, args.data)
+    print(f"wrote {written} files under {args.docs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

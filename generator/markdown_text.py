@@ -1,0 +1,55 @@
+"""Turn data text into Markdown that shows it literally: nothing in the data can become markup.
+
+Data may contain `<script>`, HTML tags, Jinja `{{ }}` or Markdown syntax (`*`, `[x](y)`, `|`); all of it must
+print as the characters typed. HTML-special characters become entities, Markdown punctuation is backslash-escaped
+(Python-Markdown's escapable set), and a line cannot start a list, heading or quote.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# Python-Markdown's escapable characters (plus `|`, which its tables extension adds); `<`, `>` and `&` become entities.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+LINE_START_LIST = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """Literal text as Markdown. Paragraph breaks (blank lines) are kept; other line breaks become spaces."""
+    paragraphs = [" ".join(p.split("\n")) for p in str(text).split("\n\n")]
+    escaped = []
+    for paragraph in paragraphs:
+        value = html.escape(paragraph, quote=False)
+        value = MARKDOWN_SPECIAL.sub(r"\\\1", value)
+        value = LINE_START_LIST.sub(_escape_list_marker, value)
+        escaped.append(value)
+    return "\n\n".join(escaped)
+
+
+def _escape_list_marker(match: re.Match) -> str:
+    if match.group(2) is not None:
+        return f"{match.group(1)}{match.group(2)}\\."
+    return f"{match.group(3)}\\-"
+
+
+def escape_cell(text: str) -> str:
+    """Literal text inside a Markdown table cell: one line, pipes escaped."""
+    return escape_markdown(" ".join(str(text).split("\n")))
+
+
+def escape_attribute(text: str) -> str:
+    """Text for a quoted HTML attribute or a Markdown link title."""
+    return html.escape(str(text), quote=True)
+
+
+def finalize(value):
+    """Jinja finalize hook: every printed value is literal text unless it is already Markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return escape_markdown(value)

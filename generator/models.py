@@ -1,0 +1,190 @@
+"""Typed models of the data files (the schema). Shape and field-level rules only; cross-references live in validate.py."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+ASCII_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _chinese(value: str) -> str:
+    if not value.strip():
+        raise ValueError("missing Chinese text")
+    return value
+
+
+def _english(value: str) -> str:
+    if not value.strip():
+        raise ValueError("missing English text")
+    if HAN.search(value):
+        raise ValueError(f"English text contains Chinese characters: '{HAN.search(value).group()}'")
+    return value
+
+
+def _english_remark(value: str) -> str:
+    """An editor's note or explanation may quote the Chinese it talks about, but must be written in English."""
+    if not re.search(r"[A-Za-z]{2}", value):
+        raise ValueError("missing English text")
+    return value
+
+
+Chinese = Annotated[str, AfterValidator(_chinese)]
+EnglishRemark = Annotated[str, AfterValidator(_english_remark)]
+English = Annotated[str, AfterValidator(_english)]
+AsciiId = Annotated[str, Field(pattern=ASCII_ID)]
+Number = Annotated[int, Field(ge=1, strict=True)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A passage in both languages; `zh` is the official wording, `en` the site's translation."""
+
+    zh: Chinese
+    en: English
+
+
+class Note(Strict):
+    """An editor's note (or an explanation): the site's own remark, never official text, shown clearly marked."""
+
+    zh: Chinese
+    en: EnglishRemark
+
+
+class Task(Strict):
+    number: Number
+    title: Text
+    text: Text
+    responsible: Chinese
+    milestones: list[Chinese] = []
+    editor_notes: list[Note] = []
+
+
+class Category(Strict):
+    number: Number
+    title: Text
+    tasks: list[Task] = Field(min_length=1)
+    editor_notes: list[Note] = []
+
+
+class Part(Strict):
+    id: AsciiId
+    heading: Text
+    text: Text
+
+
+class Safeguard(Strict):
+    number: Number
+    id: AsciiId
+    title: Text
+    text: Text
+    editor_notes: list[Note] = []
+
+
+class Table(Strict):
+    columns: list[Text] = Field(min_length=1)
+    rows: list[list[Text]]
+
+
+class Annex(Strict):
+    number: Number
+    id: AsciiId
+    title: Text
+    tables: list[Table] = Field(min_length=1)
+
+
+# A ledger row implements tasks of its own plan: a task number, or a full item id ("2022-22/air/15").
+TaskRef = Union[Number, Annotated[str, Field(pattern=r"^[0-9a-z-]+/[a-z0-9-]+/[0-9]+$")]]
+
+
+class LedgerRow(Strict):
+    number: Number
+    text: Text
+    deadline: Chinese
+    responsible: Chinese
+    implements: list[TaskRef] = Field(min_length=1)
+    remarks: Text | None = None
+    editor_notes: list[Note] = []
+
+
+class LedgerCategory(Strict):
+    number: Number
+    title: Text
+    rows: list[LedgerRow] = Field(min_length=1)
+    editor_notes: list[Note] = []
+
+
+class LedgerColumns(Strict):
+    category: Text
+    number: Text
+    text: Text
+    deadline: Text
+    responsible: Text
+    remarks: Text
+
+
+class Ledger(Strict):
+    title: Text
+    columns: LedgerColumns
+    categories: list[LedgerCategory] = Field(min_length=1)
+
+
+class Plan(Strict):
+    id: AsciiId
+    title: Text
+    preamble: Text
+    parts: list[Part] = []
+    tasks_heading: Text
+    # "sentence": a task's title is its lead sentence, printed as `title。text`;
+    # "heading": the title is printed on its own line above the text (the soil plan)
+    task_title_style: Literal["sentence", "heading"] = "sentence"
+    categories: list[Category] = Field(min_length=1)
+    safeguards_heading: Text
+    safeguards: list[Safeguard] = []
+    attachments: list[Text] = []
+    annexes: list[Annex] = []
+    ledger: Ledger | None = None
+    editor_notes: list[Note] = []
+
+
+class Document(Strict):
+    id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
+    number: Chinese
+    issuer: Text
+    title: Text
+    issued: date
+    printed: date
+    release: Text
+    recipients: Text
+    body: Text
+    copied_to: Text
+    plans: list[AsciiId] = Field(min_length=1)
+    editor_notes: list[Note] = []
+
+
+class Unit(Strict):
+    id: AsciiId
+    name: Text
+    aliases: list[Chinese] = []
+    members: list[AsciiId] = []
+
+
+class UnitRegistry(Strict):
+    units: list[Unit] = Field(min_length=1)
+
+
+class Term(Strict):
+    id: AsciiId
+    zh: Chinese
+    en: English
+    explanation: Note
+
+
+class Glossary(Strict):
+    terms: list[Term] = []

@@ -1,0 +1,40 @@
+"""Problems found in the data, reported all at once as `path:line:column: field: message`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems so every check can run before anything is reported."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in sorted(set(self.items))]
+
+
+class DataError(Exception):
+    """Raised with every problem found; the CLI prints them and exits 1."""
+
+    def __init__(self, problems: Problems):
+        super().__init__("\n".join(problems.lines()))
+        self.problems = problems

@@ -1,0 +1,80 @@
+"""Render every page of the site as Markdown with Jinja2. Templates only print; values are prepared here.
+
+Each page is a (path, template, context) triple, rendered once per language. `path` is the Markdown file's path
+inside the language folder (docs/zh/…, docs/en/…), so links between pages are relative Markdown links that
+MkDocs checks in --strict builds.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .glossary_links import TermLinker
+from .index import LANGUAGES, Item, SiteIndex, url
+from .markdown_text import escape_attribute, escape_cell, finalize
+
+TEMPLATES = Path(__file__).parent / "templates"
+LABELS = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass
+class Page:
+    path: str                        # e.g. "2022-22/air/15.md"
+    template: str
+    context: dict = field(default_factory=dict)
+
+    @property
+    def url_path(self) -> str:
+        """'2022-22/air/15.md' -> '2022-22/air/15'; 'units/index.md' -> 'units'."""
+        stem = self.path[:-3]
+        return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def chinese_numeral(number: int) -> str:
+    if number <= 10:
+        return CHINESE_NUMERALS[number - 1]
+    tens, ones = divmod(number, 10)
+    return (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+class Renderer:
+    def __init__(self, index: SiteIndex):
+        self.index = index
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), finalize=finalize, undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+        self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
+                                numeral=chinese_numeral)
+
+    @cached_property
+    def linkers(self) -> dict[str, TermLinker]:
+        return {lang: TermLinker(self.index.corpus.glossary, lang) for lang in LANGUAGES}
+
+    def render(self, page: Page, lang: str) -> str:
+        here = posixpath.dirname(page.path)
+
+        def link(target: str) -> Markup:
+            """Relative Markdown link from this page to a page path ('units/index.md' or an Item)."""
+            target = target.path + ".md" if isinstance(target, Item) else target
+            return Markup(posixpath.relpath(target, here or "."))
+
+        def tr(text) -> str:
+            return getattr(text, lang)
+
+        def official(text) -> Markup:
+            """An official passage in the reader's language, glossary terms linked."""
+            return self.linkers[lang].link(tr(text), link("glossary/index.md"))
+
+        def label(key: str, **values) -> str:
+            return LABELS[key][lang].format(**values)
+
+        template = self.env.get_template(page.template)
+        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, index=self.index,
+                               url=url, page=page, **page.context)

@@ -1,0 +1,321 @@
+"""Load every data file and validate it: shape (pydantic models), then cross-references and fidelity.
+
+Every problem is collected before anything is reported, so an editor sees all of them at once.
+The result, a Corpus, is the only input of the later steps (index, render, write).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .deadlines import DeadlineError, parse_deadline
+from .load import LoadedFile, Loc, load_yaml
+from .models import ASCII_ID, Note, Text
+from .problems import DataError, Problems
+from .source import Source
+
+SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
+UNIT_SEPARATOR = "、"
+
+
+@dataclass
+class PlanFile:
+    plan: models.Plan
+    file: LoadedFile
+
+
+@dataclass
+class DocumentBundle:
+    document: models.Document
+    file: LoadedFile
+    plans: list[PlanFile] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return int(self.document.id[:4])
+
+
+@dataclass
+class Corpus:
+    """Everything the site is built from, validated."""
+
+    documents: list[DocumentBundle]
+    units: list[models.Unit]
+    glossary: list[models.Term]
+    alias_to_unit: dict[str, str]  # every name and alias -> unit id
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+# --- shape -------------------------------------------------------------------------------------------------------
+
+PYDANTIC_MESSAGES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field",
+    "int_type": "expected a whole number, got {input!r}",
+    "int_parsing": "expected a whole number, got {input!r}",
+    "int_from_float": "expected a whole number, got {input!r}",
+    "string_type": "expected text, got {input!r}",
+    "list_type": "expected a list, got {input!r}",
+    "model_type": "expected a mapping of fields, got {input!r}",
+    "model_attributes_type": "expected a mapping of fields, got {input!r}",
+    "date_type": "expected a date YYYY-MM-DD, got {input!r}",
+    "date_parsing": "expected a date YYYY-MM-DD, got {input!r}",
+    "date_from_datetime_parsing": "expected a date YYYY-MM-DD, got {input!r}",
+    "greater_than_equal": "must be 1 or more, got {input!r}",
+    "too_short": "must not be empty",
+}
+
+
+def _message(error: dict) -> str:
+    kind, given = error["type"], error.get("input")
+    if kind == "string_pattern_mismatch":
+        if error.get("ctx", {}).get("pattern") == ASCII_ID:
+            return f"invalid id {given!r}: use lowercase ASCII letters, digits and hyphens"
+        return f"invalid value {given!r}: must match {error['ctx']['pattern']}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    template = PYDANTIC_MESSAGES.get(kind)
+    return template.format(input=given) if template else error["msg"]
+
+
+def _data_loc(loc: tuple, file: LoadedFile) -> tuple:
+    """Pydantic adds union member names to a loc; keep the longest prefix that is a real place in the file."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in file.positions:
+            return loc[:end]
+    return loc
+
+
+def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
+    try:
+        return model.model_validate(file.data)
+    except ValidationError as error:
+        seen = set()
+        for detail in error.errors():
+            loc = _data_loc(tuple(detail["loc"]), file)
+            union = loc != tuple(detail["loc"])
+            message = "expected a task number or an item id such as '2022-22/air/15'" if union else _message(detail)
+            if (loc, message) not in seen:
+                seen.add((loc, message))
+                problems.add(file.problem(loc, message))
+        return None
+
+
+# --- walking the models --------------------------------------------------------------------------------------------
+
+OFFICIAL_STRING_FIELDS = {"responsible", "deadline", "number", "zh", "aliases", "milestones"}
+
+
+def official_chinese(node, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every official Chinese string in a model, with its loc. Editor's notes and explanations are the site's own."""
+    if isinstance(node, Note):
+        return
+    if isinstance(node, Text):
+        yield loc + ("zh",), node.zh
+        return
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            if name == "explanation":
+                continue
+            if name in OFFICIAL_STRING_FIELDS and isinstance(value, str):
+                yield loc + (name,), value
+            elif name in OFFICIAL_STRING_FIELDS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                yield from ((loc + (name, i), v) for i, v in enumerate(value))
+            else:
+                yield from official_chinese(value, loc + (name,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from official_chinese(value, loc + (i,))
+
+
+def check_fidelity(model: BaseModel, file: LoadedFile, source: Source, problems: Problems) -> None:
+    for loc, text in official_chinese(model):
+        if any(ch.isspace() for ch in text):
+            problems.add(file.problem(loc, "Chinese text must not contain whitespace (the source's spaces are "
+                                           "conversion marks)"))
+        elif not source.contains(text):
+            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'"))
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _duplicates(values: list, file: LoadedFile, locs: list[Loc], what: str, problems: Problems) -> None:
+    seen: dict = {}
+    for value, loc in zip(values, locs):
+        if value in seen:
+            problems.add(file.problem(loc, f"duplicate {what} {value!r} (first at line {file.position(seen[value])[0]})"))
+        else:
+            seen[value] = loc
+
+
+# --- units and glossary --------------------------------------------------------------------------------------------
+
+def check_units(registry: models.UnitRegistry, file: LoadedFile, problems: Problems) -> dict[str, str]:
+    units = registry.units
+    _duplicates([u.id for u in units], file, [("units", i, "id") for i in range(len(units))], "unit id", problems)
+    names, locs = [], []
+    for i, unit in enumerate(units):
+        names.append(unit.name.zh)
+        locs.append(("units", i, "name", "zh"))
+        names.extend(unit.aliases)
+        locs.extend(("units", i, "aliases", j) for j in range(len(unit.aliases)))
+    _duplicates(names, file, locs, "unit name or alias", problems)
+    known = {u.id for u in units}
+    for i, unit in enumerate(units):
+        for j, member in enumerate(unit.members):
+            if member not in known:
+                problems.add(file.problem(("units", i, "members", j), f"unknown unit id '{member}'"))
+            elif member == unit.id:
+                problems.add(file.problem(("units", i, "members", j), "a unit cannot be its own member"))
+    return {name: unit.id for unit in units for name in [unit.name.zh, *unit.aliases]}
+
+
+def resolve_units(responsible: str, alias_to_unit: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Split a 责任单位 list into unit ids; also return the names that are not in the registry."""
+    ids, unknown = [], []
+    for name in responsible.split(UNIT_SEPARATOR):
+        (ids if name in alias_to_unit else unknown).append(alias_to_unit.get(name, name))
+    return [i for i in ids], unknown
+
+
+def check_glossary(glossary: models.Glossary, file: LoadedFile, problems: Problems) -> None:
+    terms = glossary.terms
+    _duplicates([t.id for t in terms], file, [("terms", i, "id") for i in range(len(terms))], "term id", problems)
+    _duplicates([t.zh for t in terms], file, [("terms", i, "zh") for i in range(len(terms))], "term", problems)
+
+
+# --- plans -------------------------------------------------------------------------------------------------------
+
+def check_plan(plan: models.Plan, file: LoadedFile, bundle: DocumentBundle, alias_to_unit: dict[str, str],
+               problems: Problems) -> None:
+    task_numbers, task_locs = [], []
+    for c, category in enumerate(plan.categories):
+        for t, task in enumerate(category.tasks):
+            loc = ("categories", c, "tasks", t)
+            task_numbers.append(task.number)
+            task_locs.append(loc + ("number",))
+            _check_responsible(task.responsible, loc + ("responsible",), file, alias_to_unit, problems)
+            for m, words in enumerate(task.milestones):
+                _check_deadline(words, loc + ("milestones", m), file, bundle.year, problems)
+                if words not in task.text.zh and words not in task.title.zh:
+                    problems.add(file.problem(loc + ("milestones", m),
+                                              f"milestone '{words}' does not occur in the task's text"))
+    _duplicates(task_numbers, file, task_locs, "task number", problems)
+    _duplicates([c.number for c in plan.categories], file,
+                [("categories", i, "number") for i in range(len(plan.categories))], "category number", problems)
+    anchors = [(p.id, ("parts", i, "id")) for i, p in enumerate(plan.parts)]
+    anchors += [(s.id, ("safeguards", i, "id")) for i, s in enumerate(plan.safeguards)]
+    anchors += [(a.id, ("annexes", i, "id")) for i, a in enumerate(plan.annexes)]
+    _duplicates([a for a, _ in anchors], file, [loc for _, loc in anchors], "anchor id", problems)
+    if plan.ledger:
+        _check_ledger(plan, file, bundle, set(task_numbers), alias_to_unit, problems)
+
+
+def _check_ledger(plan: models.Plan, file: LoadedFile, bundle: DocumentBundle, tasks: set[int],
+                  alias_to_unit: dict[str, str], problems: Problems) -> None:
+    numbers, locs = [], []
+    for c, category in enumerate(plan.ledger.categories):
+        for r, row in enumerate(category.rows):
+            loc = ("ledger", "categories", c, "rows", r)
+            numbers.append(row.number)
+            locs.append(loc + ("number",))
+            _check_deadline(row.deadline, loc + ("deadline",), file, bundle.year, problems)
+            _check_responsible(row.responsible, loc + ("responsible",), file, alias_to_unit, problems)
+            for i, ref in enumerate(row.implements):
+                _check_implements(ref, loc + ("implements", i), plan, bundle, tasks, file, problems)
+    _duplicates(numbers, file, locs, "ledger row number", problems)
+
+
+def _check_implements(ref, loc: Loc, plan: models.Plan, bundle: DocumentBundle, tasks: set[int],
+                      file: LoadedFile, problems: Problems) -> None:
+    if isinstance(ref, str):
+        own_prefix = f"{bundle.document.id}/{plan.id}/"
+        if not ref.startswith(own_prefix):
+            problems.add(file.problem(loc, f"'{ref}' is not a task of this plan: a ledger row can only implement "
+                                           f"tasks of its own plan ({own_prefix}<number>)"))
+            return
+        ref = int(ref[len(own_prefix):])
+    if ref not in tasks:
+        problems.add(file.problem(loc, f"broken reference: plan '{plan.id}' has no task {ref}"))
+
+
+def _check_responsible(text: str, loc: Loc, file: LoadedFile, alias_to_unit: dict[str, str],
+                       problems: Problems) -> None:
+    _, unknown = resolve_units(text, alias_to_unit)
+    for name in unknown:
+        problems.add(file.problem(loc, f"unknown unit '{name}' (not a name or alias in data/units.yml)"))
+
+
+def _check_deadline(words: str, loc: Loc, file: LoadedFile, year: int, problems: Problems) -> None:
+    try:
+        parse_deadline(words, year)
+    except DeadlineError as error:
+        problems.add(file.problem(loc, str(error)))
+
+
+# --- the whole corpus ------------------------------------------------------------------------------------------------
+
+def load_corpus(data_dir: Path) -> Corpus:
+    """Load and validate everything under data_dir; raise DataError with every problem found."""
+    problems = Problems()
+    source = Source(data_dir / SOURCE_FILE)
+
+    def parsed(path: Path, model: type[BaseModel]):
+        file = load_yaml(path, display_path(path), problems)
+        value = parse_model(model, file, problems) if file else None
+        return value, file
+
+    registry, units_file = parsed(data_dir / "units.yml", models.UnitRegistry)
+    alias_to_unit = check_units(registry, units_file, problems) if registry else {}
+    if registry:
+        check_fidelity(registry, units_file, source, problems)
+    glossary, glossary_file = parsed(data_dir / "glossary.yml", models.Glossary)
+    if glossary:
+        check_glossary(glossary, glossary_file, problems)
+        check_fidelity(glossary, glossary_file, source, problems)
+    documents = []
+    for document_path in sorted((data_dir / "documents").glob("*/document.yml")):
+        bundle = _load_document(document_path, parsed, source, alias_to_unit, problems)
+        if bundle:
+            documents.append(bundle)
+    if problems:
+        raise DataError(problems)
+    return Corpus(documents, registry.units, glossary.terms, alias_to_unit)
+
+
+def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: Problems) -> DocumentBundle | None:
+    document, file = parsed(path, models.Document)
+    if not document:
+        return None
+    check_fidelity(document, file, source, problems)
+    if document.id != path.parent.name:
+        problems.add(file.problem(("id",), f"document id '{document.id}' differs from its folder '{path.parent.name}'"))
+    bundle = DocumentBundle(document, file)
+    for i, plan_id in enumerate(document.plans):
+        plan_path = path.parent / f"{plan_id}.yml"
+        if not plan_path.exists():
+            problems.add(file.problem(("plans", i), f"broken reference: no plan file {display_path(plan_path)}"))
+            continue
+        plan, plan_file = parsed(plan_path, models.Plan)
+        if not plan:
+            continue
+        if plan.id != plan_id:
+            problems.add(plan_file.problem(("id",), f"plan id '{plan.id}' differs from its file name '{plan_id}'"))
+        check_fidelity(plan, plan_file, source, problems)
+        check_plan(plan, plan_file, bundle, alias_to_unit, problems)
+        bundle.plans.append(PlanFile(plan, plan_file))
+    return bundle
