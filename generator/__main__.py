@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check` validates; `python -m generator build` validates and writes pages."""
+"""Command line: `check` validates the data; `build` validates and writes the pages; `serve` previews with live reload."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "serve"])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
     args = parser.parse_args(argv)
@@ -28,9 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         count = sum(len(b.plans) for b in corpus.documents)
         print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units")
         return 0
+    if args.command == "serve":
+        from .serve import serve
+        from .build import build_pages
+        build_pages(corpus, args.docs, args.data)
+        return serve(args.data, args.docs, [args.data, Path(__file__).parent / "templates"])
     from .build import build_pages
     written = build_pages(corpus, args.docs, args.data)
-    print(f"wrote {written} files under {args.docs}")
+    print(f"pages up to date under {args.docs} ({written} files changed)")
     return 0
 
 

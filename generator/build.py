@@ -1,8 +1,7 @@
-"""Write the generated pages and open data. Only generated folders are touched, and they are replaced whole:
-pages are written into a staging folder first and swapped in, so a failure never leaves half a site."""
+"""Write the generated pages and open data. Only generated folders are touched; every page is rendered before
+any file is written, so invalid data or a template error never leaves half a site."""
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -34,30 +33,35 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
     files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
     (docs.parent / "generated").mkdir(exist_ok=True)
     (docs.parent / "generated" / "jieba-user.dict").write_text(jieba_dictionary(corpus), encoding="utf-8")
-    _swap_in(files, docs, generated_entries(corpus))
-    return len(files)
+    return _swap_in(files, docs, generated_entries(corpus))
 
 
-def _swap_in(files: dict[str, str | bytes], docs: Path, owned: list[str]) -> None:
+def _swap_in(files: dict[str, str | bytes], docs: Path, owned: list[str]) -> int:
+    """Everything is rendered in memory before docs/ is touched; then only files whose bytes changed are
+    replaced (atomically, by rename) and stale generated files removed. Unchanged files keep their mtime, so
+    `mkdocs serve --dirty` rebuilds only what an edit affected. Returns the number of files changed."""
     docs.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=docs.parent, prefix=".staging-") as staging_name:
-        staging = Path(staging_name)
-        for relative, content in sorted(files.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="\n")
-        for lang in LANGUAGES:
-            for name in owned:
-                old = docs / lang / name
-                if old.is_dir():
-                    shutil.rmtree(old)
-                elif old.exists():
-                    old.unlink()
-                new = staging / lang / name
-                if new.exists():
-                    (docs / lang).mkdir(exist_ok=True)
-                    new.rename(old)
-        (staging / GENERATED_MARKER).replace(docs / GENERATED_MARKER)
+    wanted = {relative: content.encode("utf-8") if isinstance(content, str) else content
+              for relative, content in files.items()}
+    changed = 0
+    for relative, content in sorted(wanted.items()):
+        target = docs / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".staging-", delete=False) as staged:
+            staged.write(content)
+        Path(staged.name).replace(target)
+        changed += 1
+    for lang in LANGUAGES:
+        for name in owned:
+            root = docs / lang / name
+            stale = [root] if root.is_file() else sorted(root.rglob("*"), reverse=True) if root.is_dir() else []
+            for path in stale:
+                relative = path.relative_to(docs).as_posix()
+                if path.is_file() and relative not in wanted:
+                    path.unlink()
+                    changed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+    return changed

@@ -1,0 +1,42 @@
+# Two commands on a fresh machine with Python 3.11: `make site` builds site/, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site pages check serve test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+check: $(VENV)/.site-deps
+	$(BIN)/python -m generator check
+
+pages: $(VENV)/.site-deps
+	$(BIN)/python -m generator build
+
+# Build into a fresh folder, then swap: a failed build leaves the previous site/ exactly as it was.
+site: pages
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old
+
+serve: pages
+	$(BIN)/python -m generator serve
+
+test: $(VENV)/.dev-deps site
+	$(BIN)/python -m pytest -n 2 tests
+
+bench: $(VENV)/.dev-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data)
