@@ -23,7 +23,12 @@ def short(text: str, width: int) -> str:
     """The first sentence of an official passage, clipped with an ellipsis: a label, never a rewording."""
     for stop in "。；;":
         text = text.split(stop)[0]
-    return text if len(text) <= width else text[:width].rstrip() + "…"
+    if len(text) <= width:
+        return text
+    clipped = text[:width]
+    if " " in clipped:  # English: end on a whole word
+        clipped = clipped.rsplit(" ", 1)[0]
+    return clipped.rstrip(" ,") + "…"
 
 
 @dataclass

@@ -47,9 +47,9 @@ def escape_attribute(text: str) -> str:
 def finalize(value):
     """Jinja finalize hook: every printed value is literal text unless it is already Markup."""
     if value is None:
-        return ""
+        return Markup("")
     if isinstance(value, Markup):
         return value
     if isinstance(value, (int, float)):
-        return str(value)
-    return escape_markdown(value)
+        return Markup(str(value))
+    return Markup(escape_markdown(value))

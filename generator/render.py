@@ -6,6 +6,7 @@ MkDocs checks in --strict builds.
 """
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,6 +38,11 @@ class Page:
         return "" if stem == "index" else stem.removesuffix("/index")
 
 
+def _yaml_string(value: str) -> Markup:
+    """A front-matter scalar: JSON strings are valid YAML, and the text stays readable."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
 def chinese_numeral(number: int) -> str:
     if number <= 10:
         return CHINESE_NUMERALS[number - 1]
@@ -49,9 +55,9 @@ class Renderer:
         self.index = index
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), finalize=finalize, undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+            keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
         self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
-                                numeral=chinese_numeral)
+                                numeral=chinese_numeral, yaml_string=_yaml_string)
 
     @cached_property
     def linkers(self) -> dict[str, TermLinker]:
