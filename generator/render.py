@@ -43,6 +43,16 @@ def _yaml_string(value: str) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+def lead_sentence(title: str, lang: str) -> str:
+    """A task title printed as the lead sentence of its paragraph: 。 in Chinese; in English a period, placed
+    inside a closing quotation mark (American style) and not doubled after ? or !."""
+    if lang == "zh":
+        return title + "。"
+    if title.endswith(("”", '"')):
+        return title[:-1].rstrip(".") + "." + title[-1]
+    return title if title.endswith((".", "?", "!")) else title + "."
+
+
 def chinese_numeral(number: int) -> str:
     if number <= 10:
         return CHINESE_NUMERALS[number - 1]
@@ -57,7 +67,8 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES), finalize=finalize, undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
         self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
-                                numeral=chinese_numeral, yaml_string=_yaml_string)
+                                numeral=chinese_numeral, yaml_string=_yaml_string,
+                                lead_sentence=lead_sentence)
 
     @cached_property
     def linkers(self) -> dict[str, TermLinker]:
