@@ -1,0 +1,268 @@
+"""Checks of the built site (site/, as `make site` leaves it): item pages in both languages, their official text
+and unit links, every internal link and anchor, unit and month pages, the search index."""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+import pytest
+
+from generator.deadlines import parse_deadline
+from generator.index import build_index
+from generator.validate import load_corpus
+from site_helpers import (DATA, ITEM_PATH, SITE, built_site, collapse, document, is_external,  # noqa: F401
+                          is_ignored_scheme, item_page, name_to_unit, raw_items, resolve, source_item_paths,
+                          squash, units)
+
+LANGS = ("zh", "en")
+UNRENDERED_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\.md(?:#[^)\s]*)?\)")
+
+
+@pytest.fixture(scope="session")
+def index():
+    return build_index(load_corpus(DATA))
+
+
+def report(problems: list[str], what: str) -> str:
+    shown = "\n".join(problems[:40])
+    more = f"\n… and {len(problems) - 40} more" if len(problems) > 40 else ""
+    return f"{len(problems)} {what}:\n{shown}{more}"
+
+
+# --- item pages ----------------------------------------------------------------------------------------------------
+
+def test_every_indexed_item_has_a_page_in_both_languages(built_site, index):
+    assert len(index.items) > 0
+    missing = [item_page(item.path, lang) for item in index.items for lang in LANGS
+               if item_page(item.path, lang) not in built_site]
+    assert not missing, report(missing, "item pages missing")
+
+
+def test_every_item_numbered_in_the_source_has_a_page_in_both_languages(built_site):
+    paths = source_item_paths()
+    assert len(paths) == 27 + 36 + 23 + 22 + 19
+    missing = [item_page(path, lang) for path in sorted(paths) for lang in LANGS
+               if item_page(path, lang) not in built_site]
+    assert not missing, report(missing, "item pages missing")
+
+
+def official_chinese_of(item) -> list[str]:
+    return [item.task_title.zh, item.text.zh] if item.task_title else [item.text.zh]
+
+
+def test_chinese_item_pages_show_the_official_text(built_site, index):
+    problems = []
+    for item in index.items:
+        content = squash(built_site[item_page(item.path, "zh")].article_text)
+        problems += [f"{item.id}: '{text[:30]}…'" for text in official_chinese_of(item) if squash(text) not in content]
+    assert not problems, report(problems, "official passages not on their zh page")
+
+
+def test_english_item_pages_show_the_translation_and_the_official_chinese(built_site, index):
+    problems = []
+    for item in index.items:
+        page = built_site[item_page(item.path, "en")]
+        english = [item.task_title.en, item.text.en] if item.task_title else [item.text.en]
+        problems += [f"{item.id}: English '{text[:40]}…'" for text in english
+                     if collapse(text) not in collapse(page.article_text)]
+        problems += [f"{item.id}: Chinese '{text[:30]}…'" for text in official_chinese_of(item)
+                     if squash(text) not in squash(page.article_text)]
+    assert not problems, report(problems, "passages missing from en item pages")
+
+
+def unit_links(page) -> dict[str, list[str]]:
+    """unit id -> texts of the page's content links to that unit's page."""
+    found = defaultdict(list)
+    for link in page.article_links():
+        target = resolve(page.path, link.url).path or ""
+        match = re.fullmatch(r"(?:en/)?units/([a-z0-9-]+)/index\.html", target)
+        if match:
+            found[match.group(1)].append(collapse(link.text))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_item_pages_link_each_responsible_unit_by_name(built_site, lang):
+    names = {unit["id"]: unit["name"][lang] for unit in units()}
+    by_name = name_to_unit()
+    problems = []
+    for item in raw_items():
+        page = built_site[item_page(item.path, lang)]
+        links = unit_links(page)
+        for unit_name in item.responsible.split("、"):
+            unit_id = by_name[unit_name]
+            if names[unit_id] not in links.get(unit_id, []):
+                problems.append(f"{page.path}: no link to units/{unit_id}/ reading '{names[unit_id]}' "
+                                f"(found {links.get(unit_id, [])})")
+    assert not problems, report(problems, "unit links missing")
+
+
+# --- links -------------------------------------------------------------------------------------------------------
+
+def test_every_internal_link_and_resource_resolves(built_site):
+    broken = []
+    for page in built_site.values():
+        for link in page.links:
+            if is_ignored_scheme(link.url) or is_external(link.url):
+                continue
+            target = resolve(page.path, link.url)
+            if target.path is None:
+                broken.append(f"{page.path}: <{link.tag} {link.attr}='{link.url}'> points to no file")
+    assert not broken, report(broken, "broken internal links")
+
+
+def test_every_link_fragment_names_an_id_in_its_target(built_site):
+    broken = []
+    for page in built_site.values():
+        for link in page.links:
+            if is_ignored_scheme(link.url) or is_external(link.url):
+                continue
+            target = resolve(page.path, link.url)
+            if target.path in built_site and target.fragment and target.fragment not in built_site[target.path].ids:
+                broken.append(f"{page.path}: '{link.url}' -> {target.path} has no id '{target.fragment}'")
+    assert not broken, report(broken, "links to missing anchors")
+
+
+def site_url(built_site) -> str:
+    canonical = [link.url for link in built_site["index.html"].links if link.rel == "canonical"]
+    assert len(canonical) == 1 and is_external(canonical[0]), "the home page needs one absolute canonical link"
+    return canonical[0]
+
+
+def test_no_link_or_resource_leaves_the_site_except_canonical_and_alternate_urls(built_site):
+    origin = site_url(built_site)
+    outside = []
+    for page in built_site.values():
+        for link in page.links:
+            if not is_external(link.url):
+                continue
+            allowed = link.tag == "link" and link.rel in ("canonical", "alternate") and link.url.startswith(origin)
+            if not allowed:
+                outside.append(f"{page.path}: <{link.tag} {link.attr}='{link.url}'>")
+    assert not outside, report(outside, "external links or resources")
+
+
+def test_no_markdown_link_is_left_unrendered(built_site):
+    leftovers = [f"{page.path}: {match.group(0)}" for page in built_site.values()
+                 for match in UNRENDERED_MARKDOWN_LINK.finditer(page.article_text)]
+    assert not leftovers, report(leftovers, "Markdown links printed as text instead of rendered")
+
+
+# --- unit and month pages ----------------------------------------------------------------------------------------
+
+def linked_items(built_site, page_path: str) -> set[str]:
+    """Item paths ('2022-22/air/15') the content of a page links to; every one must be in the page's language."""
+    page = built_site[page_path]
+    english = page_path.startswith("en/")
+    items = set()
+    for link in page.article_links():
+        target = resolve(page_path, link.url).path or ""
+        match = ITEM_PATH.match(target)
+        if match:
+            assert target.startswith("en/") == english, f"{page_path} links to {target} in the other language"
+            items.add(target.removeprefix("en/").removesuffix("/index.html"))
+    return items
+
+
+def expected_unit_items() -> dict[str, set[str]]:
+    """From the YAML: a unit's items are those naming it, plus those naming a group it is a member of."""
+    by_name = name_to_unit()
+    direct: dict[str, set[str]] = {unit["id"]: set() for unit in units()}
+    for item in raw_items():
+        for name in item.responsible.split("、"):
+            direct[by_name[name]].add(item.path)
+    expected = {unit_id: set(paths) for unit_id, paths in direct.items()}
+    for group in units():
+        for member in group.get("members", []):
+            expected[member] |= direct[group["id"]]
+    return expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_unit_page_lists_exactly_the_items_assigned_to_it(built_site, lang):
+    prefix = "en/" if lang == "en" else ""
+    problems = []
+    for unit_id, expected in expected_unit_items().items():
+        path = f"{prefix}units/{unit_id}/index.html"
+        if path not in built_site:
+            problems.append(f"{path}: missing")
+            continue
+        listed = linked_items(built_site, path)
+        if listed != expected:
+            problems.append(f"{path}: missing {sorted(expected - listed)}, unexpected {sorted(listed - expected)}")
+    assert not problems, report(problems, "unit pages with the wrong items")
+
+
+def expected_month_items() -> dict[str, set[str]]:
+    """From the YAML and generator.deadlines: month -> items due, starting, active or recurring in it.
+    A monthly recurrence is listed from the notice's issue month to the end of its year."""
+    issued = document()["issued"]
+    span = (f"{issued:%Y-%m}", f"{issued.year:04d}-12")
+    year = int(document()["id"][:4])
+    months: dict[str, set[str]] = defaultdict(set)
+    for item in raw_items():
+        for words in item.deadline_words:
+            for month in parse_deadline(words, year).months(span):
+                months[month].add(item.path)
+    return months
+
+
+def month_pages(built_site, lang: str) -> set[str]:
+    pattern = re.compile(("en/" if lang == "en" else "") + r"deadlines/(\d{4}-\d{2})/index\.html")
+    return {match.group(1) for path in built_site if (match := pattern.fullmatch(path))}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_there_is_a_month_page_for_exactly_the_months_with_deadlines(built_site, lang):
+    assert month_pages(built_site, lang) == set(expected_month_items())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_month_page_lists_exactly_the_items_with_a_deadline_in_that_month(built_site, lang):
+    prefix = "en/" if lang == "en" else ""
+    problems = []
+    for month, expected in sorted(expected_month_items().items()):
+        path = f"{prefix}deadlines/{month}/index.html"
+        listed = linked_items(built_site, path) if path in built_site else set()
+        if listed != expected:
+            problems.append(f"{path}: missing {sorted(expected - listed)}, unexpected {sorted(listed - expected)}")
+    assert not problems, report(problems, "month pages with the wrong items")
+
+
+# --- search ------------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def search_index(built_site) -> dict:
+    path = SITE / "search" / "search_index.json"
+    assert path.is_file(), f"{path} is missing"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def search_tokens(search_index: dict) -> set[str]:
+    separator = re.compile(search_index["config"]["separator"])
+    tokens = set()
+    for doc in search_index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+        tokens.update(token for token in separator.split(text) if token)
+    return tokens
+
+
+def test_search_index_is_segmented_by_jieba(search_index):
+    texts = [doc["text"] for doc in search_index["docs"] if re.search(r"[\u4e00-\u9fff]{2}", doc["text"])]
+    assert texts, "no Chinese text in the search index"
+    assert all("\u200b" in text for text in texts), "Chinese text without \\u200b: jieba did not segment it"
+
+
+def test_search_index_keeps_unit_names_whole(search_index):
+    """Default jieba splits 县住建局 into 县住|建局; the user dictionary keeps every unit name a word."""
+    tokens = search_tokens(search_index)
+    text = " ".join(doc["text"] for doc in search_index["docs"])
+    names = [unit["name"]["zh"] for unit in units() if unit["name"]["zh"] in text.replace("\u200b", "")]
+    split = [name for name in names if name not in tokens]
+    assert names and not split, f"unit names split by jieba: {split}"
+
+
+def test_search_index_has_the_short_unit_name_zhujianju_as_a_word(search_index):
+    """Staff type 住建局, and search matches word prefixes only: it must be a token somewhere."""
+    assert "住建局" in search_tokens(search_index)
