@@ -310,6 +310,8 @@ class PlanSource:
     safeguards: list[int] = field(default_factory=list)
     ledger_rows: list[int] = field(default_factory=list)
     annex_rows: list[int] = field(default_factory=list)
+    tasks_by_category: dict[int, list[int]] = field(default_factory=dict)
+    ledger_by_category: dict[int, list[int]] = field(default_factory=dict)
 
 
 def source_lines() -> list[str]:
@@ -341,29 +343,37 @@ def parse_plan(plan: str, lines: list[str]) -> PlanSource:
     for line in body[task_start:safeguards_start]:
         if PAREN_NUMBER.match(line):
             parsed.categories.append(chinese_number(PAREN_NUMBER.match(line).group(1)))
+            parsed.tasks_by_category[parsed.categories[-1]] = []
         elif TASK_LINE.match(line):
             parsed.tasks.append(int(TASK_LINE.match(line).group(1)))
+            parsed.tasks_by_category[parsed.categories[-1]].append(parsed.tasks[-1])
     for line in body[safeguards_start:]:
         if PAREN_NUMBER.match(line):
             parsed.safeguards.append(chinese_number(PAREN_NUMBER.match(line).group(1)))
-    parsed.ledger_rows, parsed.annex_rows = table_rows(lines)
+    parsed.ledger_by_category, parsed.annex_rows = table_rows(lines)
+    parsed.ledger_rows = [row for rows in parsed.ledger_by_category.values() for row in rows]
     return parsed
 
 
-def table_rows(lines: list[str]) -> tuple[list[int], list[int]]:
-    """Row numbers of the tab-separated tables: the ledger (header 任务类别 / 序号 …) and annex tables (序号 …)."""
-    ledger, annex, current = [], [], None
+def table_rows(lines: list[str]) -> tuple[dict[int, list[int]], list[int]]:
+    """Row numbers of the tab-separated tables: the ledger (header 任务类别 / 序号 …; a row whose first cell
+    reads 一、… opens a category) and the annex tables (header 序号 …)."""
+    ledger: dict[int, list[int]] = {}
+    annex: list[int] = []
+    current, category = None, None
     for line in lines:
         cells = line.split("\t")
         if len(cells) < 2:
             continue
         if squash(cells[0]) == "任务类别":
-            current = ledger
+            current = "ledger"
         elif squash(cells[0]) == "序号":
-            current = annex
-        elif current is ledger and cells[1].strip().isdigit():
-            ledger.append(int(cells[1]))
-        elif current is annex and cells[0].strip().isdigit():
+            current = "annex"
+        elif current == "ledger" and cells[1].strip().isdigit():
+            if PART_HEADING.match(cells[0]):
+                category = chinese_number(PART_HEADING.match(cells[0]).group(1))
+            ledger.setdefault(category, []).append(int(cells[1]))
+        elif current == "annex" and cells[0].strip().isdigit():
             annex.append(int(cells[0]))
     return ledger, annex
 
