@@ -68,6 +68,16 @@ def _construct(node: yaml.Node, loc: Loc, positions: dict, loader: _Loader, prob
     return loader.construct_object(node, deep=True)
 
 
+def _yaml_reason(error: yaml.YAMLError) -> str:
+    """PyYAML's problem, plus where the construct it was reading began: the mistake (an unclosed `{`, a
+    missing quote) is usually there, while the reported line is where the parser gave up."""
+    reason = getattr(error, "problem", None) or str(error)
+    context, mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and mark:
+        return f"{reason} ({context} at line {mark.line + 1}, column {mark.column + 1})"
+    return f"{reason} ({context})" if context else reason
+
+
 def load_yaml(path: Path, display: str, problems: Problems) -> LoadedFile | None:
     """Parse one file; syntax errors become problems and return None."""
     try:
@@ -81,8 +91,7 @@ def load_yaml(path: Path, display: str, problems: Problems) -> LoadedFile | None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = getattr(error, "problem", None) or str(error)
-        problems.add(Problem(display, line, column, "(yaml)", f"invalid YAML: {reason}"))
+        problems.add(Problem(display, line, column, "(yaml)", f"invalid YAML: {_yaml_reason(error)}"))
         return None
     finally:
         loader.dispose()

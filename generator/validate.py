@@ -6,6 +6,7 @@ The result, a Corpus, is the only input of the later steps (index, render, write
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -16,7 +17,7 @@ from . import models
 from .deadlines import DeadlineError, parse_deadline
 from .load import LoadedFile, Loc, load_yaml
 from .models import ASCII_ID, Note, Text
-from .problems import DataError, Problems
+from .problems import DataError, Problem, Problems
 from .source import Source
 
 SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
@@ -89,12 +90,23 @@ def _message(error: dict) -> str:
     return template.format(input=given) if template else error["msg"]
 
 
-def _data_loc(loc: tuple, file: LoadedFile) -> tuple:
-    """Pydantic adds union member names to a loc; keep the longest prefix that is a real place in the file."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in file.positions:
-            return loc[:end]
-    return loc
+def _data_loc(detail: dict, file: LoadedFile) -> tuple[tuple, bool]:
+    """Pydantic's loc without the union member names it adds ('constrained-int'), and whether it had any.
+
+    The loc is walked through the data: a part that names no place there is a union member name, except
+    the last part of a `missing` error, which names the absent field (reported by name, at its parent)."""
+    loc, node, union = [], file.data, False
+    parts = tuple(detail["loc"])
+    for i, part in enumerate(parts):
+        if isinstance(node, dict) and part in node or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            loc.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and detail["type"] == "missing" and i == len(parts) - 1:
+            loc.append(part)
+        else:
+            union = True
+    return tuple(loc), union
 
 
 def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
@@ -103,8 +115,7 @@ def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
     except ValidationError as error:
         seen = set()
         for detail in error.errors():
-            loc = _data_loc(tuple(detail["loc"]), file)
-            union = loc != tuple(detail["loc"])
+            loc, union = _data_loc(detail, file)
             message = "expected a task number or an item id such as '2022-22/air/15'" if union else _message(detail)
             if (loc, message) not in seen:
                 seen.add((loc, message))
@@ -140,7 +151,20 @@ def official_chinese(node, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
             yield from official_chinese(value, loc + (i,))
 
 
-def check_fidelity(model: BaseModel, file: LoadedFile, source: Source, problems: Problems) -> None:
+def _read_source(path: Path, problems: Problems) -> Source | None:
+    """The verbatim source, or None (reported once) when it cannot be read: fidelity is then not checked."""
+    source = Source(path)
+    try:
+        source.text
+    except (OSError, UnicodeDecodeError) as error:
+        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}"))
+        return None
+    return source
+
+
+def check_fidelity(model: BaseModel, file: LoadedFile, source: Source | None, problems: Problems) -> None:
+    if source is None:
+        return
     for loc, text in official_chinese(model):
         if any(ch.isspace() for ch in text):
             problems.add(file.problem(loc, "Chinese text must not contain whitespace (the source's spaces are "
@@ -255,6 +279,8 @@ def _check_implements(ref, loc: Loc, plan: models.Plan, bundle: DocumentBundle, 
 
 def _check_responsible(text: str, loc: Loc, file: LoadedFile, alias_to_unit: dict[str, str],
                        problems: Problems) -> None:
+    if alias_to_unit is None:  # units.yml is invalid and already reported
+        return
     _, unknown = resolve_units(text, alias_to_unit)
     for name in unknown:
         problems.add(file.problem(loc, f"unknown unit '{name}' (not a name or alias in data/units.yml)"))
@@ -272,7 +298,7 @@ def _check_deadline(words: str, loc: Loc, file: LoadedFile, year: int, problems:
 def load_corpus(data_dir: Path) -> Corpus:
     """Load and validate everything under data_dir; raise DataError with every problem found."""
     problems = Problems()
-    source = Source(data_dir / SOURCE_FILE)
+    source = _read_source(data_dir / SOURCE_FILE, problems)
 
     def parsed(path: Path, model: type[BaseModel]):
         file = load_yaml(path, display_path(path), problems)
@@ -280,7 +306,8 @@ def load_corpus(data_dir: Path) -> Corpus:
         return value, file
 
     registry, units_file = parsed(data_dir / "units.yml", models.UnitRegistry)
-    alias_to_unit = check_units(registry, units_file, problems) if registry else {}
+    # None when units.yml itself is invalid: unit names are then not checked, rather than all reported unknown
+    alias_to_unit = check_units(registry, units_file, problems) if registry else None
     if registry:
         check_fidelity(registry, units_file, source, problems)
     glossary, glossary_file = parsed(data_dir / "glossary.yml", models.Glossary)
@@ -300,12 +327,33 @@ def load_corpus(data_dir: Path) -> Corpus:
 def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: Problems) -> DocumentBundle | None:
     document, file = parsed(path, models.Document)
     if not document:
+        # still check the plan files, so one slip in document.yml does not hide their problems
+        stand_in = _stand_in_bundle(path, file)
+        if stand_in:
+            _load_plans(stand_in, path, parsed, source, alias_to_unit, problems)
         return None
     check_fidelity(document, file, source, problems)
     if document.id != path.parent.name:
         problems.add(file.problem(("id",), f"document id '{document.id}' differs from its folder '{path.parent.name}'"))
     bundle = DocumentBundle(document, file)
-    for i, plan_id in enumerate(document.plans):
+    _load_plans(bundle, path, parsed, source, alias_to_unit, problems)
+    return bundle
+
+
+def _stand_in_bundle(path: Path, file: LoadedFile | None) -> DocumentBundle | None:
+    """For an invalid document.yml: a bundle with only the folder's id and every plan file beside it, used to
+    check those plans and never published."""
+    folder = path.parent.name
+    if not re.fullmatch(r"[0-9]{4}-[0-9]+", folder):
+        return None
+    plans = sorted(p.stem for p in path.parent.glob("*.yml") if p.name != "document.yml")
+    return DocumentBundle(models.Document.model_construct(id=folder, plans=plans), file)
+
+
+def _load_plans(bundle: DocumentBundle, path: Path, parsed, source: Source, alias_to_unit,
+                problems: Problems) -> None:
+    file = bundle.file
+    for i, plan_id in enumerate(bundle.document.plans):
         plan_path = path.parent / f"{plan_id}.yml"
         if not plan_path.exists():
             problems.add(file.problem(("plans", i), f"broken reference: no plan file {display_path(plan_path)}"))
@@ -318,4 +366,3 @@ def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: 
         check_fidelity(plan, plan_file, source, problems)
         check_plan(plan, plan_file, bundle, alias_to_unit, problems)
         bundle.plans.append(PlanFile(plan, plan_file))
-    return bundle
