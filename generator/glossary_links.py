@@ -19,7 +19,8 @@ class TermLinker:
         # longest first, so 县城建成区-like compounds win over their parts
         words = sorted(self.terms, key=len, reverse=True)
         flags = re.IGNORECASE if lang == "en" else 0
-        boundary = (r"(?<![A-Za-z])", r"(?![A-Za-z])") if lang == "en" else ("", "")
+        # English terms match whole words, plurals included ("contaminated plots" links "contaminated plot")
+        boundary = (r"(?<![A-Za-z])", r"(?:e?s)?(?![A-Za-z])") if lang == "en" else ("", "")
         self.pattern = re.compile(boundary[0] + "(" + "|".join(map(re.escape, words)) + ")" + boundary[1],
                                   flags) if words else None
 
@@ -36,6 +37,6 @@ class TermLinker:
                 return match.group(0)
             done.add(term.id)
             title = escape_attribute(getattr(term.explanation, self.lang))
-            return f'[{match.group(1)}]({glossary_href}#{term.id} "{title}"){{ .term }}'
+            return f'[{match.group(0)}]({glossary_href}#{term.id} "{title}"){{ .term }}'
 
         return Markup(self.pattern.sub(replace, escaped))
