@@ -76,8 +76,9 @@ class Deadline:
 
 def month_range(first: str, last: str) -> list[str]:
     year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))  # compared as numbers: "10000-01" sorts before "9999-12" as text
     months = []
-    while f"{year:04d}-{month:02d}" <= last:
+    while (year, month) <= end:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
@@ -91,6 +92,8 @@ def _last_day(value: str) -> date:
 
 
 def _month(year: int, month: int) -> str:
+    if year < 1:  # "0000年" matches the patterns, but no calendar day (last_day) exists in year 0
+        raise DeadlineError(f"year {year} does not exist")
     if not 1 <= month <= 12:
         raise DeadlineError(f"month {month} does not exist")
     return f"{year:04d}-{month:02d}"

@@ -14,16 +14,25 @@ from markupsafe import Markup
 # Python-Markdown's escapable characters (plus `|`, which its tables extension adds); `<`, `>` and `&` become entities.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 LINE_START_LIST = re.compile(r"^(\s*)(\d+)\.|^(\s*)-", re.MULTILINE)
+# pymdownx.details opens a collapsible block at `???`; `?` has no backslash escape, so it becomes an entity.
+LINE_START_QUESTION = re.compile(r"^\?", re.MULTILINE)
+
+
+def _newlines(text: str) -> str:
+    """Python-Markdown reads a lone `\r` as a line break too; make every break a `\n` before handling them."""
+    return str(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def escape_markdown(text: str) -> str:
-    """Literal text as Markdown. Paragraph breaks (blank lines) are kept; other line breaks become spaces."""
-    paragraphs = [" ".join(p.split("\n")) for p in str(text).split("\n\n")]
+    """Literal text as Markdown. Paragraph breaks (blank lines) are kept; other line breaks become spaces.
+    Leading whitespace is dropped (HTML does not show it, and Markdown would read 4 spaces as code)."""
+    paragraphs = [" ".join(p.split("\n")).lstrip() for p in _newlines(text).split("\n\n")]
     escaped = []
     for paragraph in paragraphs:
         value = html.escape(paragraph, quote=False)
         value = MARKDOWN_SPECIAL.sub(r"\\\1", value)
         value = LINE_START_LIST.sub(_escape_list_marker, value)
+        value = LINE_START_QUESTION.sub("&#63;", value)
         escaped.append(value)
     return "\n\n".join(escaped)
 
@@ -36,7 +45,7 @@ def _escape_list_marker(match: re.Match) -> str:
 
 def escape_cell(text: str) -> str:
     """Literal text inside a Markdown table cell: one line, pipes escaped."""
-    return escape_markdown(" ".join(str(text).split("\n")))
+    return escape_markdown(" ".join(_newlines(text).split("\n")))
 
 
 def escape_attribute(text: str) -> str:
