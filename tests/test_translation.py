@@ -8,7 +8,7 @@ import pytest
 
 from generator.deadlines import parse_deadline
 from site_helpers import (HAN, built_site, collapse, data_files, document, glossary, is_editorial,  # noqa: F401
-                          name_to_unit, raw_items, resolve, units, walk_strings, walk_texts)
+                          raw_items, resolve, units, walk_strings, walk_texts)
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # Chinese strings without an {zh, en} pair, and where their English comes from instead.
