@@ -1,14 +1,22 @@
 """The list of pages the site has: every path, its template and what it needs. Nothing is rendered here."""
 from __future__ import annotations
 
-from .index import SiteIndex
-from .render import Page
+from datetime import date
+
+from markupsafe import Markup
+
+from .feeds import (absolute, feed_items, feed_path, fell_before_issue, occurrences, started_before_issue,
+                    webcal_url)
+from .index import LANGUAGES, SiteIndex, url
+from .render import LABELS, Page
+from .timeline import (dated_marks, deadline_day, matrix, plan_anchor, soonest_key, tally, timeline_rows, timeline_svg,
+                       undated_items)
 
 
 def site_pages(index: SiteIndex) -> list[Page]:
     pages = [Page("index.md", "home.md.j2"),
-             Page("units/index.md", "units.md.j2"),
-             Page("deadlines/index.md", "deadlines.md.j2"),
+             Page("units/index.md", "units.md.j2", _units_context(index)),
+             Page("deadlines/index.md", "deadlines.md.j2", _deadlines_context(index)),
              Page("glossary/index.md", "glossary.md.j2"),
              Page("data/index.md", "data.md.j2")]
     for bundle in index.corpus.documents:
@@ -17,18 +25,102 @@ def site_pages(index: SiteIndex) -> list[Page]:
             pages.append(Page(f"{bundle.document.id}/{plan_file.plan.id}/index.md", "plan.md.j2",
                               {"bundle": bundle, "plan": plan_file.plan}))
     pages += [Page(item.path + ".md", "item.md.j2", {"item": item}) for item in index.items]
-    for unit_id, unit in index.units.items():
-        assignments = index.assignments[unit_id]
-        pages.append(Page(f"units/{unit_id}.md", "unit.md.j2",
-                          {"unit": unit, "assignments": assignments, "by_plan": _by_plan(assignments)}))
-    pages += [Page(f"deadlines/{month}.md", "month.md.j2", {"month": month, "entries": entries})
-              for month, entries in index.months.items()]
+    pages += [Page(f"units/{unit_id}.md", "unit.md.j2", _unit_context(index, unit_id)) for unit_id in index.units]
+    months = list(index.months)
+    pages += [Page(f"deadlines/{month}.md", "month.md.j2", _month_context(index, month, months))
+              for month in months]
     return pages
 
 
-def _by_plan(assignments) -> list:
-    """[(plan title, assignments)] in document order, each group keeping its soonest-first order."""
-    groups: dict = {}
-    for assignment in assignments:
-        groups.setdefault(id(assignment.item.plan), (assignment.item.plan.title, []))[1].append(assignment)
-    return list(groups.values())
+# --- unit pages (responsibility sheets) and the unit index --------------------------------------------------------
+
+def _unit_context(index: SiteIndex, unit_id: str) -> dict:
+    """The unit's items grouped by plan in document order, each group soonest first, with counts."""
+    unique = {a.item.id: a for a in reversed(index.assignments[unit_id])}   # first assignment of each item wins
+    order = {item.id: n for n, item in enumerate(index.items)}
+    assignments = sorted(unique.values(), key=lambda a: (soonest_key(a.item), order[a.item.id]))
+    plans = []
+    for bundle in index.corpus.documents:
+        for plan_file in bundle.plans:
+            rows = [a for a in assignments if a.item.plan is plan_file.plan and a.item.bundle is bundle]
+            if rows:
+                plans.append({"bundle": bundle, "plan": plan_file.plan, "rows": rows, "counts": tally(rows),
+                              "anchor": plan_anchor(bundle.document.id, plan_file.plan.id)})
+    via_groups = list(dict.fromkeys(a.via_group for a in assignments if a.via_group))
+    document = index.corpus.documents[0].document
+    return {"unit": index.units[unit_id], "assignments": assignments, "plans": plans,
+            "total": tally(assignments), "via_groups": via_groups,
+            "via_group_names": {"zh": "、".join(f"“{index.units[g].name.zh}”" for g in via_groups),
+                                "en": " and ".join(f"“{index.units[g].name.en}”" for g in via_groups)},
+            "deadlines_of": {a.item.id: sorted(a.item.deadlines, key=lambda d: _day_key(d, a.item))
+                             for a in assignments},
+            "feed": feed_path(unit_id).lstrip("/"), "webcal": webcal_url(unit_id),
+            "events": sum(len(occurrences(item)) for item in feed_items(index, unit_id)),
+            "issued": document.issued, "document_number": " ".join(b.document.number for b in index.corpus.documents),
+            "sheet_url": {lang: absolute(url(f"units/{unit_id}", lang)) for lang in LANGUAGES}}
+
+
+def _units_context(index: SiteIndex) -> dict:
+    rows = [{"unit": unit, "counts": tally(index.assignments[unit.id]),
+             "feed": feed_path(unit.id).lstrip("/")} for unit in index.corpus.units]
+    return {"rows": rows, "groups": [u for u in index.corpus.units if u.members]}
+
+
+# --- month pages and the deadline overview ------------------------------------------------------------------------
+
+SECTIONS = {"due": "due", "from": "starts", "window": "window", "season": "window", "recurring": "recurs"}
+
+
+def _month_context(index: SiteIndex, month: str, months: list[str]) -> dict:
+    """What falls due in the month, what starts, which windows cover it, what recurs; flags for the template."""
+    sections: dict[str, list] = {"due": [], "starts": [], "window": [], "recurs": []}
+    for entry in index.months[month]:
+        issued = entry.item.bundle.document.issued
+        d = entry.deadline
+        sections[SECTIONS[d.kind]].append({
+            "item": entry.item, "deadline": d, "before_issue": fell_before_issue(d, issued),
+            "started_before": started_before_issue(d, issued),
+            "starts_here": bool(d.start) and d.start[:7] == month and d.kind in ("window", "season"),
+            "ends_here": bool(d.end) and d.end[:7] == month and d.kind in ("window", "season"),
+        })
+    for rows in sections.values():
+        rows.sort(key=lambda row: (_day_key(row["deadline"], row["item"]), soonest_key(row["item"])))
+    position = months.index(month)
+    due = sections["due"]
+    return {"month": month, "sections": sections,
+            "counts": {key: len(rows) for key, rows in sections.items()},
+            "all_due_before_issue": bool(due) and all(row["before_issue"] for row in due),
+            "previous": months[position - 1] if position else None,
+            "next": months[position + 1] if position + 1 < len(months) else None,
+            "issued": index.corpus.documents[0].document.issued}
+
+
+def _day_key(deadline, item) -> tuple:
+    day = deadline_day(deadline, item.bundle.document.issued)
+    return (0, day) if day else (1, date.max)
+
+
+def _deadlines_context(index: SiteIndex) -> dict:
+    rows = timeline_rows(index)
+    marks = dated_marks(rows)
+    issued = index.corpus.documents[0].document.issued
+    plans, matrix_rows = matrix(index)
+    undated = undated_items(index)
+    timeline = {}
+    for lang in LANGUAGES:
+        def label(key: str, **values) -> str:
+            return LABELS[key][lang].format(**values)
+        plan_names = {plan.id: label(f"plan_{plan.id}") if f"plan_{plan.id}" in LABELS else plan.id
+                      for _, plan in plans}
+        months = sorted({f"{m.first:%Y-%m}" for m in marks} | {f"{m.last:%Y-%m}" for m in marks})
+        text = {key: label(f"timeline_{key}") for key in
+                ("title", "legend_due", "legend_before", "legend_bar", "legend_open", "legend_monthly",
+                 "legend_yearly")}
+        text["issued"] = label("timeline_issued", date=issued.isoformat())
+        text["desc"] = label("timeline_desc", rows=len(rows), marks=len(marks), first=months[0] if months else "",
+                             last=months[-1] if months else "", date=issued.isoformat(),
+                             before=sum(m.before_issue for m in marks), undated=len(undated))
+        timeline[lang] = Markup(timeline_svg(index, lang, text, plan_names))  # built markup, escaped in timeline.py
+    return {"timeline": timeline, "marks": marks, "rows": rows, "undated": undated, "issued": issued,
+            "plans": plans, "matrix": matrix_rows,
+            "before_issue": sum(m.before_issue for m in marks)}
