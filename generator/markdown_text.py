@@ -48,6 +48,13 @@ def escape_cell(text: str) -> str:
     return escape_markdown(" ".join(_newlines(text).split("\n")))
 
 
+def escape_front_matter(text: str) -> str:
+    """Text for a page's front-matter `title` or `description`. MkDocs treats a page title as HTML (as it does
+    one taken from the page's heading) and Material prints both unescaped into the navigation, the header,
+    `<title>` and `<meta content="…">`, so `&`, `<`, `>` and `"` become entities there."""
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
+
+
 def escape_attribute(text: str) -> str:
     """Text for a quoted HTML attribute or a Markdown link title."""
     return html.escape(str(text), quote=True)

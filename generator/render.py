@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
-from .markdown_text import escape_attribute, escape_cell, finalize
+from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
 
 TEMPLATES = Path(__file__).parent / "templates"
 LABELS = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ class Page:
 
 def _yaml_string(value: str) -> Markup:
     """A front-matter scalar: JSON strings are valid YAML, and the text stays readable."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    return Markup(json.dumps(escape_front_matter(value), ensure_ascii=False))
 
 
 def lead_sentence(title: str, lang: str) -> str:
