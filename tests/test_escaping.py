@@ -7,8 +7,10 @@ generated, and MkDocs (Material, i18n, the site's markdown_extensions) builds th
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -90,7 +92,21 @@ plugins:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("escaping")
+    """Built once per test session: xdist workers share the session's temporary root, and a lock makes the
+    first one build while the others wait for it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    project = shared / "escaping-site"
+    with open(shared / "escaping-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (project / "built").exists():
+            shutil.rmtree(project, ignore_errors=True)
+            _build_site(project)
+            (project / "built").touch()
+    return project / "site"
+
+
+def _build_site(project: Path) -> None:
     data = copy_mini(project / "data")
     add_markup(data)
     build_into(data, project)
@@ -99,7 +115,6 @@ def site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                             timeout=300)
     assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 class Page(HTMLParser):
