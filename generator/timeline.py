@@ -223,7 +223,8 @@ def timeline_svg(index: SiteIndex, lang: str, text: dict[str, str], plan_names: 
     lx, ly = LABEL_WIDTH, legend_top + 14
     for plan_id in plan_ids:
         out.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour[plan_id]}"/>')
-        out.append(f'<text x="{lx + 14}" y="{ly}" fill="currentColor">{escape(plan_names.get(plan_id, plan_id))}</text>')
+        name = escape(plan_names.get(plan_id, plan_id))
+        out.append(f'<text x="{lx + 14}" y="{ly}" fill="currentColor">{name}</text>')
         lx += 70
     lx += 10
     legend = [("due", text["legend_due"]), ("before", text["legend_before"]), ("bar", text["legend_bar"]),
@@ -244,7 +245,8 @@ def timeline_svg(index: SiteIndex, lang: str, text: dict[str, str], plan_names: 
 
 
 def _diamond(x: float, y: float, colour: str, hollow: bool, size: float = 5) -> str:
-    points = f"{_fmt(x)},{_fmt(y - size)} {_fmt(x + size)},{_fmt(y)} {_fmt(x)},{_fmt(y + size)} {_fmt(x - size)},{_fmt(y)}"
+    corners = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
+    points = " ".join(f"{_fmt(cx)},{_fmt(cy)}" for cx, cy in corners)
     if hollow:
         return f'<polygon points="{points}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
     return f'<polygon points="{points}" fill="{colour}"/>'
