@@ -32,7 +32,8 @@
 
     input.addEventListener("input", apply);
     input.addEventListener("search", apply);
-    var query = new URLSearchParams(window.location.search).get("q");
+    // "?find=住建" pre-fills the box (Material itself reads "?q=" for its search dialog).
+    var query = new URLSearchParams(window.location.search).get("find");
     if (query) input.value = query;
     box.hidden = false;
     apply();
