@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# properdocs (a dependency of mkdocs-redirects) prints a banner unless this is exactly `true`
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: site pages check serve test bench clean
 
@@ -39,4 +41,4 @@ bench: $(VENV)/.dev-deps
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data)
+	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from .citation import citation_files
 from .index import LANGUAGES, build_index
 from .opendata import open_data_files
 from .pages import site_pages
+from .permalinks import published_urls
 from .render import Renderer
 from .search_dict import jieba_dictionary
 from .validate import Corpus
 
 # Top-level entries of each language folder that the generator owns; everything else in docs/ is hand-written.
-GENERATED = ("index.md", "units", "deadlines", "glossary", "data")
+GENERATED = ("index.md", "units", "deadlines", "glossary", "data", "cite")
 GENERATED_MARKER = ".generated"
 
 
@@ -30,6 +32,8 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
             files[f"{lang}/{page.path}"] = renderer.render(page, lang)
     for name, content in open_data_files(index).items():
         files[f"zh/data/{name}"] = content
+    for name, content in citation_files(index, published_urls(index, docs, generated_entries(corpus))).items():
+        files[f"zh/{name}"] = content  # QR codes of every page and citations.json, served at /cite/
     files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
     (docs.parent / "generated").mkdir(exist_ok=True)
     (docs.parent / "generated" / "jieba-user.dict").write_text(jieba_dictionary(corpus), encoding="utf-8")

@@ -16,6 +16,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
@@ -69,6 +70,7 @@ class Renderer:
         self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
                                 numeral=chinese_numeral, yaml_string=_yaml_string,
                                 lead_sentence=lead_sentence)
+        self.env.globals.update(cite=cite)  # an item's citation, permalinks, fingerprint and QR (citation.py)
 
     @cached_property
     def linkers(self) -> dict[str, TermLinker]:

@@ -1,0 +1,144 @@
+"""How an item is cited: the formal reference in Chinese and in English, its permalinks, a fingerprint of its
+official Chinese wording, and a QR code of the permalink. Everything is computed here; the partial template
+`_citation.md.j2` only prints it.
+
+- The formal Chinese reference follows the rule for citing official documents (title first, then the document
+  number; the title of a 公文 includes its issuing office), then names the plan the notice issued and the numbered
+  task, or the ledger (with its attachment number where the plan numbers it) and its row.
+- Permalinks are absolute: the public origin comes from the SITE_URL environment variable, with the same default as
+  `site_url` in mkdocs.yml, so the generator never reads MkDocs configuration.
+- The fingerprint identifies the wording a letter cited: the first 8 hex digits of the SHA-256 of the item's official
+  Chinese wording (task: title, text, responsible units as printed; ledger row: measure, deadline, responsible units
+  as printed), each field in Unicode NFC with all whitespace removed, joined by line feeds, UTF-8. Translations,
+  editor's notes and layout do not change it; any change to an official character does.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import segno
+
+from .index import Item, SiteIndex
+
+DEFAULT_SITE_URL = "https://lingchuan-plans.example.org/"  # keep equal to the default of site_url in mkdocs.yml
+FINGERPRINT_LENGTH = 8
+WHITESPACE = re.compile(r"\s+")
+QR_FOLDER = "cite/qr"  # inside the default language's folder, so served at /cite/qr/…
+
+
+def site_url() -> str:
+    """The public origin (with any path prefix), ending in '/': $SITE_URL, else the default of mkdocs.yml."""
+    value = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    return value if value.endswith("/") else value + "/"
+
+
+def absolute(root_relative: str) -> str:
+    """'/2022-22/air/15/' -> 'https://…/2022-22/air/15/'."""
+    return site_url() + root_relative.lstrip("/")
+
+
+def normalise(text: str) -> str:
+    return WHITESPACE.sub("", unicodedata.normalize("NFC", text))
+
+
+def official_wording(item: Item) -> list[str]:
+    """The fields of the official Chinese text that make up what a citation of this item refers to."""
+    if item.kind == "task":
+        return [item.task_title.zh, item.text.zh, item.responsible]
+    return [item.text.zh, *(d.words for d in item.deadlines), item.responsible]
+
+
+def fingerprint(item: Item) -> str:
+    canonical = "\n".join(normalise(field) for field in official_wording(item))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def _ledger_attachment(item: Item) -> int | None:
+    """The attachment number under which the plan lists its ledger (the water plan: 附件2), if it does."""
+    titles = [normalise(a.zh) for a in item.plan.attachments]
+    title = normalise(item.plan.ledger.title.zh)
+    return titles.index(title) + 1 if title in titles else None
+
+
+def citation_zh(item: Item) -> str:
+    """《陵川县人民政府办公室关于印发…的通知》（陵政办发〔2022〕22号）印发的《…行动计划》重点任务第15项“…”."""
+    document, plan = item.bundle.document, item.plan
+    head = f"《{document.title.zh}》（{document.number}）印发的《{plan.title.zh}》"
+    if item.kind == "task":
+        return f"{head}{plan.tasks_heading.zh}第{item.number}项“{item.task_title.zh}”"
+    attachment = _ledger_attachment(item)
+    where = f"附件{attachment}" if attachment else "所附"
+    return f"{head}{where}《{plan.ledger.title.zh}》第{item.number}项"
+
+
+def citation_en(item: Item) -> str:
+    """“Notice of …” (陵政办发〔2022〕22号, 14 June 2022), “… Action Plan …”, Key tasks, no. 15 (“…”)."""
+    document, plan = item.bundle.document, item.plan
+    issued = f"{document.issued.day} {document.issued:%B %Y}"
+    head = f"“{document.title.en}” ({document.number}, {issued}), “{plan.title.en}”"
+    if item.kind == "task":
+        return f"{head}, {plan.tasks_heading.en}, no. {item.number} (“{item.task_title.en}”)"
+    attachment = _ledger_attachment(item)
+    where = f"Attachment {attachment}: " if attachment else ""
+    return f"{head}, {where}“{plan.ledger.title.en}”, row {item.number}"
+
+
+def qr_svg(target: str, label: str, inline: bool) -> str:
+    """A QR code of `target` as SVG: inline markup (role img, named by its <title>) or a standalone file."""
+    code = segno.make(target, error="m", micro=False)
+    markup = code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None, omitsize=inline)
+    if inline:
+        return markup.replace("<svg ", '<svg role="img" ', 1)
+    return markup.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+
+
+def qr_label(target: str, lang: str) -> str:
+    return f"二维码：{target}" if lang == "zh" else f"QR code: {target}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    fingerprint: str
+    citation: dict[str, str]     # zh, en
+    url: dict[str, str]          # site-root-relative, zh, en
+    permalink: dict[str, str]    # absolute, zh, en
+
+    def qr(self, lang: str) -> str:
+        return qr_svg(self.permalink[lang], qr_label(self.permalink[lang], lang), inline=True)
+
+    def record(self) -> dict:
+        return {"id": self.id, "fingerprint": self.fingerprint, "citation": self.citation, "url": self.url,
+                "permalink": self.permalink}
+
+
+def cite(item: Item) -> Citation:
+    origin = site_url()
+    urls = {lang: item.url(lang) for lang in ("zh", "en")}
+    return Citation(item.id, fingerprint(item), {"zh": citation_zh(item), "en": citation_en(item)}, urls,
+                    {lang: origin + value.lstrip("/") for lang, value in urls.items()})
+
+
+def qr_path(root_relative: str) -> str:
+    """Where the QR file of a page lives inside the default language's folder: '/en/units/x/' ->
+    'cite/qr/en/units/x/qr.svg' (served at /cite/qr/en/units/x/qr.svg; overrides/partials/ prints it)."""
+    return f"{QR_FOLDER}/{root_relative.lstrip('/')}qr.svg"
+
+
+def citation_files(index: SiteIndex, page_urls: list[str]) -> dict[str, str]:
+    """Files for the default language's folder: a QR code of every page and citations.json of every item."""
+    files = {}
+    for page_url in page_urls:
+        lang = "en" if page_url.startswith("/en/") else "zh"
+        files[qr_path(page_url)] = qr_svg(absolute(page_url), qr_label(absolute(page_url), lang), inline=False)
+    records = [cite(item).record() for item in index.items]
+    files["cite/citations.json"] = json.dumps(
+        {"site_url": site_url(), "fingerprint": "sha256-8 of the official Chinese wording; see /about/#fingerprint",
+         "items": records}, ensure_ascii=False, indent=1) + "\n"
+    return files
+
