@@ -1,4 +1,5 @@
-"""Command line: `check` validates the data; `build` validates and writes the pages; `serve` previews with live reload."""
+"""Command line: `check` validates the data; `build` validates and writes the pages; `serve` previews with live reload;
+`manifest` adds the published URLs to permalinks.txt (`--check`: only report); `cite ID…` prints items' citations."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("command", choices=["check", "build", "serve"])
+    parser.add_argument("command", choices=["check", "build", "serve", "manifest", "cite"])
+    parser.add_argument("ids", nargs="*", help="cite: item ids such as 2022-22/air/15")
+    parser.add_argument("--check", action="store_true", help="manifest: report URLs not listed yet, write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
     args = parser.parse_args(argv)
@@ -28,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         count = sum(len(b.plans) for b in corpus.documents)
         print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units")
         return 0
+    if args.command in ("manifest", "cite"):
+        from .permalinks import command
+        return command(args.command, corpus, args.docs, ROOT / "permalinks.txt", args.ids, args.check)
     if args.command == "serve":
         from .serve import serve
         from .build import build_pages
