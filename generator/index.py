@@ -23,6 +23,7 @@ def short(text: str, width: int) -> str:
     """The first sentence of an official passage, clipped with an ellipsis: a label, never a rewording."""
     for stop in "。；;":
         text = text.split(stop)[0]
+    text = text.rstrip(".")  # an English first sentence keeps no period, like the Chinese one
     if len(text) <= width:
         return text
     clipped = text[:width]
