@@ -70,8 +70,11 @@ class Deadline:
 
     def sort_key(self) -> tuple:
         """Soonest first; open-ended kinds (ongoing, recurring) after every dated one."""
-        anchor = self.end or self.start
-        return (0, anchor) if anchor and self.kind != "recurring" else (1, self.kind)
+        if self.kind in ("ongoing", "recurring"):
+            return (1, self.kind)
+        # compare calendar days, not strings: "2022-12" (end of December) falls after "2022-12-15"
+        anchor = self.last_day if self.end else date.fromisoformat(self.start if len(self.start) > 7 else self.start + "-01")
+        return (0, anchor.isoformat())
 
 
 def month_range(first: str, last: str) -> list[str]:
