@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_mini, edit, run_generator, tree_bytes
+from mini_fixture import copy_mini, edit, run_generator, tree_bytes
 
 PLAN = "documents/2022-22/air.yml"
 UNITS = "units.yml"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from mini_fixture import ROOT
 from generator.deadlines import DeadlineError, parse_deadline
 
 YEAR = 2022  # the year of notice 2022-22, the context of every phrase without a year

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_into, copy_mini, edit
+from mini_fixture import ROOT, build_into, copy_mini, edit
 
 PAYLOAD_EN = "<script>alert(1)</script> <b>tag</b> {{ x }} {% if %} *a* [x](y) a|b"
 PAYLOAD_ZH = "<script>alert(1)</script><b>tag</b>{{x}}{%if%}*a*[x](y)a|b"  # Chinese fields hold no whitespace

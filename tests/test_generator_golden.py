@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_DATA, MINI_EXPECTED, build_into, edit, tree_bytes
+from mini_fixture import MINI_DATA, MINI_EXPECTED, build_into, edit, tree_bytes
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # The build writes docs/ and, beside it, generated/. The repository ignores every folder named `generated`,

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from conftest import ROOT
+from mini_fixture import ROOT
 from generator.deadlines import DeadlineError, parse_deadline
 from generator.markdown_text import escape_cell, escape_markdown
 from generator.models import AsciiId
