@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,22 +23,13 @@ from dataclasses import dataclass
 import segno
 
 from .index import Item, SiteIndex
+from .site_url import DEFAULT_SITE_URL, absolute, site_url  # noqa: F401  (re-exported)
 
-DEFAULT_SITE_URL = "https://lingchuan-plans.example.org/"  # keep equal to the default of site_url in mkdocs.yml
 FINGERPRINT_LENGTH = 8
 WHITESPACE = re.compile(r"\s+")
 QR_FOLDER = "cite/qr"  # inside the default language's folder, so served at /cite/qr/…
 
 
-def site_url() -> str:
-    """The public origin (with any path prefix), ending in '/': $SITE_URL, else the default of mkdocs.yml."""
-    value = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
-    return value if value.endswith("/") else value + "/"
-
-
-def absolute(root_relative: str) -> str:
-    """'/2022-22/air/15/' -> 'https://…/2022-22/air/15/'."""
-    return site_url() + root_relative.lstrip("/")
 
 
 def normalise(text: str) -> str:

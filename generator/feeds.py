@@ -12,7 +12,6 @@ mkdocs.yml uses); the generator never reads MkDocs configuration.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
@@ -21,20 +20,11 @@ from icalendar import Calendar, Event
 
 from .deadlines import Deadline, _last_day
 from .index import Item, SiteIndex
+from .site_url import DEFAULT_SITE_URL, absolute, site_url  # noqa: F401  (re-exported)
 
-DEFAULT_SITE_URL = "https://lingchuan-plans.example.org/"   # keep equal to mkdocs.yml's site_url default
 CALENDAR_DIR = "calendar"                                   # under data/
 
 
-def site_url() -> str:
-    """The public base URL, ending in '/'."""
-    base = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
-    return base if base.endswith("/") else base + "/"
-
-
-def absolute(path: str) -> str:
-    """Absolute URL of a site-root-relative path such as '/2022-22/air/15/'."""
-    return site_url() + path.lstrip("/")
 
 
 def feed_path(name: str) -> str:
