@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="manifest: report URLs not listed yet, write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: address of the preview server")
     args = parser.parse_args(argv)
     from .validate import load_corpus
     try:
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
         from .build import build_pages
         build_pages(corpus, args.docs, args.data)
-        return serve(args.data, args.docs, [args.data, Path(__file__).parent / "templates"])
+        return serve(args.data, args.docs, [args.data, Path(__file__).parent / "templates"], args.dev_addr)
     from .build import build_pages
     written = build_pages(corpus, args.docs, args.data)
     print(f"pages up to date under {args.docs} ({written} files changed)")
