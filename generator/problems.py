@@ -1,7 +1,9 @@
 """Problems found in the data, reported all at once as `path:line:column: field: message`."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -38,3 +40,11 @@ class DataError(Exception):
     def __init__(self, problems: Problems):
         super().__init__("\n".join(problems.lines()))
         self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """A path as an editor would type it: relative to the working directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -1,23 +1,23 @@
-"""Load every data file and validate it: shape (pydantic models), then cross-references and fidelity.
+"""Load every data file and validate it: shape (schema.py), fidelity to the source (fidelity.py), then the
+cross-references checked here: unit names, ids, task links, deadlines.
 
 Every problem is collected before anything is reported, so an editor sees all of them at once.
 The result, a Corpus, is the only input of the later steps (index, render, write).
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from . import models
 from .deadlines import DeadlineError, parse_deadline
+from .fidelity import check_fidelity, read_source
 from .load import LoadedFile, Loc, load_yaml
-from .models import ASCII_ID, Note, Text
-from .problems import DataError, Problem, Problems
+from .problems import DataError, Problems, display_path
+from .schema import parse_model
 from .source import Source
 
 SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
@@ -49,132 +49,6 @@ class Corpus:
     units: list[models.Unit]
     glossary: list[models.Term]
     alias_to_unit: dict[str, str]  # every name and alias -> unit id
-
-
-def display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-# --- shape -------------------------------------------------------------------------------------------------------
-
-PYDANTIC_MESSAGES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "int_type": "expected a whole number, got {input!r}",
-    "int_parsing": "expected a whole number, got {input!r}",
-    "int_from_float": "expected a whole number, got {input!r}",
-    "string_type": "expected text, got {input!r}",
-    "list_type": "expected a list, got {input!r}",
-    "model_type": "expected a mapping of fields, got {input!r}",
-    "model_attributes_type": "expected a mapping of fields, got {input!r}",
-    "date_type": "expected a date YYYY-MM-DD, got {input!r}",
-    "date_parsing": "expected a date YYYY-MM-DD, got {input!r}",
-    "date_from_datetime_parsing": "expected a date YYYY-MM-DD, got {input!r}",
-    "greater_than_equal": "must be 1 or more, got {input!r}",
-    "too_short": "must not be empty",
-}
-
-
-def _message(error: dict) -> str:
-    kind, given = error["type"], error.get("input")
-    if kind == "string_pattern_mismatch":
-        if error.get("ctx", {}).get("pattern") == ASCII_ID:
-            return f"invalid id {given!r}: use lowercase ASCII letters, digits and hyphens"
-        return f"invalid value {given!r}: must match {error['ctx']['pattern']}"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    template = PYDANTIC_MESSAGES.get(kind)
-    return template.format(input=given) if template else error["msg"]
-
-
-def _data_loc(detail: dict, file: LoadedFile) -> tuple[tuple, bool]:
-    """Pydantic's loc without the union member names it adds ('constrained-int'), and whether it had any.
-
-    The loc is walked through the data: a part that names no place there is a union member name, except
-    the last part of a `missing` error, which names the absent field (reported by name, at its parent)."""
-    loc, node, union = [], file.data, False
-    parts = tuple(detail["loc"])
-    for i, part in enumerate(parts):
-        if isinstance(node, dict) and part in node or (
-                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
-            loc.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and detail["type"] == "missing" and i == len(parts) - 1:
-            loc.append(part)
-        else:
-            union = True
-    return tuple(loc), union
-
-
-def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
-    try:
-        return model.model_validate(file.data)
-    except ValidationError as error:
-        seen = set()
-        for detail in error.errors():
-            loc, union = _data_loc(detail, file)
-            message = "expected a task number or an item id such as '2022-22/air/15'" if union else _message(detail)
-            if (loc, message) not in seen:
-                seen.add((loc, message))
-                problems.add(file.problem(loc, message))
-        return None
-
-
-# --- walking the models --------------------------------------------------------------------------------------------
-
-OFFICIAL_STRING_FIELDS = {"responsible", "deadline", "number", "zh", "aliases", "milestones"}
-
-
-def official_chinese(node, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every official Chinese string in a model, with its loc. Editor's notes and explanations are the site's own."""
-    if isinstance(node, Note):
-        return
-    if isinstance(node, Text):
-        yield loc + ("zh",), node.zh
-        return
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            if name == "explanation":
-                continue
-            if name in OFFICIAL_STRING_FIELDS and isinstance(value, str):
-                yield loc + (name,), value
-            elif name in OFFICIAL_STRING_FIELDS and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                yield from ((loc + (name, i), v) for i, v in enumerate(value))
-            else:
-                yield from official_chinese(value, loc + (name,))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from official_chinese(value, loc + (i,))
-
-
-def _read_source(path: Path, problems: Problems) -> Source | None:
-    """The verbatim source, or None (reported once) when it cannot be read: fidelity is then not checked."""
-    source = Source(path)
-    try:
-        source.text
-    except (OSError, UnicodeDecodeError) as error:
-        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}"))
-        return None
-    return source
-
-
-def check_fidelity(model: BaseModel, file: LoadedFile, source: Source | None, problems: Problems) -> None:
-    if source is None:
-        return
-    for loc, text in official_chinese(model):
-        if any(ch.isspace() for ch in text):
-            problems.add(file.problem(loc, "Chinese text must not contain whitespace (the source's spaces are "
-                                           "conversion marks)"))
-        elif not source.contains(text):
-            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'"))
-
-
-def _clip(text: str, width: int = 30) -> str:
-    return text if len(text) <= width else text[:width] + "…"
 
 
 def _duplicates(values: list, file: LoadedFile, locs: list[Loc], what: str, problems: Problems) -> None:
@@ -298,7 +172,7 @@ def _check_deadline(words: str, loc: Loc, file: LoadedFile, year: int, problems:
 def load_corpus(data_dir: Path) -> Corpus:
     """Load and validate everything under data_dir; raise DataError with every problem found."""
     problems = Problems()
-    source = _read_source(data_dir / SOURCE_FILE, problems)
+    source = read_source(data_dir / SOURCE_FILE, problems)
 
     def parsed(path: Path, model: type[BaseModel]):
         file = load_yaml(path, display_path(path), problems)
