@@ -14,6 +14,7 @@ official Chinese wording, and a QR code of the permalink. Everything is computed
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -78,9 +79,17 @@ def citation_en(item: Item) -> str:
     return f"{head}, {where}“{plan.ledger.title.en}”, row {item.number}"
 
 
+@functools.lru_cache(maxsize=None)
+def _qr_code(target: str) -> segno.QRCode:
+    """Encoding (segno tries all 8 masks) is most of the generator's time; item pages need each code twice, and
+    the preview (`python -m generator serve`) regenerates every page on each edit, so codes are made once."""
+    return segno.make(target, error="m", micro=False)
+
+
+@functools.lru_cache(maxsize=None)
 def qr_svg(target: str, label: str, inline: bool) -> str:
     """A QR code of `target` as SVG: inline markup (role img, named by its <title>) or a standalone file."""
-    code = segno.make(target, error="m", micro=False)
+    code = _qr_code(target)
     markup = code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None, omitsize=inline)
     if inline:
         return markup.replace("<svg ", '<svg role="img" ', 1)
