@@ -11,6 +11,7 @@ import gzip
 import http.server
 import io
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -54,16 +55,28 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # the browser dropping a connection is normal
+            super().handle_error(request, client_address)
+
+
+def start_server(directory: Path) -> tuple[QuietServer, str]:
+    """Serve a folder on a free localhost port in a background thread; returns the server and its origin."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
 @pytest.fixture(scope="session")
 def site_url():
     """Origin of a local server for site/, e.g. http://127.0.0.1:41234 (no trailing slash)."""
     if not (SITE / "index.html").is_file() or not (SITE / "search" / "search_index.json").is_file():
         pytest.fail("site/ is not built: run `make site` (or `make test`, which builds it first)")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(SITE)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, origin = start_server(SITE)
+    yield origin
     server.shutdown()
     server.server_close()
 

@@ -105,9 +105,10 @@ def score(queries: dict[str, list[dict]], results: dict[str, dict[str, list[str]
     for lang, entries in queries.items():
         wanted = found = returned = right = foreign = full = 0
         misses = []
+        answers = results[lang]
         for entry in entries:
             query, pages = entry["query"], entry.get("pages") or []
-            got = results[lang][query]
+            got = answers[query]
             hit = [p for p in pages if p in got]
             wanted, found = wanted + len(pages), found + len(hit)
             full += len(hit) == len(pages)
@@ -125,13 +126,8 @@ def score(queries: dict[str, list[dict]], results: dict[str, dict[str, list[str]
 
 def _serve(site: Path):
     sys.path.insert(0, str(HERE))
-    import functools
-    import http.server
-    import threading
-    from conftest import GzipHandler
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    from conftest import start_server
+    return start_server(site)
 
 
 def main(argv: list[str]) -> int:

@@ -19,14 +19,28 @@ def queries():
     return search_eval.load_queries()
 
 
+class Results(dict):
+    """Result lists per language, each language run once per test process, when first needed (so that with
+    pytest-xdist each process runs only the languages of its tests)."""
+
+    def __init__(self, browser, site_url, queries):
+        super().__init__()
+        self.browser, self.site_url, self.queries = browser, site_url, queries
+
+    def __missing__(self, lang):
+        extra = ["煤", "散煤清零工作"] if lang == "zh" else []  # a single character; a phrase not in the text
+        context = self.browser.new_context()
+        try:
+            self[lang] = search_eval.run(context.new_page(), self.site_url, "site", lang,
+                                         [e["query"] for e in self.queries[lang]] + extra)
+        finally:
+            context.close()
+        return self[lang]
+
+
 @pytest.fixture(scope="module")
 def results(browser, site_url, queries):
-    context = browser.new_context()
-    page = context.new_page()
-    found = {lang: search_eval.run(page, site_url, "site", lang, [e["query"] for e in entries] + ["煤", "散煤清零工作"] * (lang == "zh"))
-             for lang, entries in queries.items()}
-    context.close()
-    return found
+    return Results(browser, site_url, queries)
 
 
 def test_query_set_is_big_enough_and_current(queries, texts):
