@@ -276,6 +276,6 @@ def test_search_index_keeps_unit_names_whole(search_index):
     assert names and not split, f"unit names split by jieba: {split}"
 
 
-def test_search_index_has_the_short_unit_name_zhujianju_as_a_word(search_index):
-    """Staff type 住建局, and search matches word prefixes only: it must be a token somewhere."""
-    assert "住建局" in search_tokens(search_index)
+# Parts of names (住建局 inside 县住建局, 环境局, 交警) are found by the site's search worker, which matches Chinese
+# by character pairs rather than jieba word prefixes: tests/browser/test_search_recall.py runs those queries in
+# the browser against tests/browser/queries.yml.

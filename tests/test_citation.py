@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import html
+from html.parser import HTMLParser
 import json
 import re
 import unicodedata
@@ -193,10 +193,34 @@ def block(page_html: str) -> str:
     return match.group(0)
 
 
+class _ElementText(HTMLParser):
+    """Text content of the element with a given id, nested markup included (English pages wrap Chinese runs
+    in <span lang="zh-Hans">)."""
+
+    def __init__(self, element_id: str):
+        super().__init__()
+        self.element_id, self.depth, self.parts, self.found = element_id, 0, [], False
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += 1
+        elif dict(attrs).get("id") == self.element_id:
+            self.depth, self.found = 1, True
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
 def text_of(fragment: str, element_id: str) -> str:
-    match = re.search(rf'id="{element_id}"[^>]*>(.*?)</', fragment, re.S)
-    assert match, f"no #{element_id}"
-    return html.unescape(match.group(1)).strip()
+    parser = _ElementText(element_id)
+    parser.feed(fragment)
+    assert parser.found, f"no #{element_id}"
+    return "".join(parser.parts).strip()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
