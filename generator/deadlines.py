@@ -26,7 +26,7 @@ class Deadline:
     en: str                        # English rendering of the words
     start: str | None = None       # YYYY-MM or YYYY-MM-DD
     end: str | None = None
-    frequency: str | None = None   # monthly | yearly, for recurring
+    frequency: str | None = None   # monthly | quarterly | yearly, for recurring
     assumption: dict = field(default_factory=dict)  # {"zh": ..., "en": ...} where precision was assumed
 
     @property
@@ -46,6 +46,8 @@ class Deadline:
         if self.kind == "recurring" and self.frequency == "yearly":
             month = int(self.start[5:7])
             return f"每年{month}月" if zh else f"Every year in {MONTHS_EN[month]}"
+        if self.kind == "recurring" and self.frequency == "quarterly":
+            return "每季度" if zh else "Every quarter"
         if self.kind == "recurring":
             return "每月" if zh else "Every month"
         return "长期，无截止日期" if zh else "Ongoing, no end date"
@@ -55,7 +57,8 @@ class Deadline:
         return self.kind == "due" and self.last_day < day
 
     def months(self, recurring_span: tuple[str, str]) -> list[str]:
-        """The YYYY-MM months this deadline is due or active in; recurring ones span `recurring_span`."""
+        """The YYYY-MM months this deadline is due or active in; monthly ones fill `recurring_span`, quarterly ones
+        take the last month of each calendar quarter (March, June, September, December) inside it."""
         if self.kind == "due":
             return [self.end[:7]]
         if self.kind in ("window", "season"):
@@ -65,6 +68,8 @@ class Deadline:
         if self.kind == "recurring":
             if self.frequency == "yearly":
                 return [self.start[:7]]
+            if self.frequency == "quarterly":
+                return [month for month in month_range(*recurring_span) if int(month[5:7]) % 3 == 0]
             return month_range(*recurring_span)
         return []
 
@@ -185,6 +190,15 @@ def _monthly(m: re.Match, words: str, context_year: int) -> Deadline:
                                       "to the end of the year."})
 
 
+def _quarterly(m: re.Match, words: str, context_year: int) -> Deadline:
+    return Deadline(words, "recurring", "Every quarter", frequency="quarterly",
+                    assumption={"zh": "原文未写起止和具体日期；本站列在通知印发当月至年底之间各季度的最后一个月"
+                                      "（3月、6月、9月、12月）。",
+                                "en": "No start, end or day is given; listed in the last month of each calendar "
+                                      "quarter (March, June, September, December) from the notice's issue to the "
+                                      "end of the year."})
+
+
 def _ongoing(m: re.Match, words: str, context_year: int) -> Deadline:
     return Deadline(words, "ongoing", "Ongoing")
 
@@ -210,6 +224,7 @@ RANGE_DASH = r"[-—–~至]"
 PATTERNS = [
     (re.compile(r"长期坚持"), _ongoing),
     (re.compile(r"每月一次"), _monthly),
+    (re.compile(r"每季度"), _quarterly),
     (re.compile(r"秋冬季"), _season),
     (re.compile(r"(?P<year>\d{4})年供暖季前"), _heating),
     (re.compile(r"每年(?P<month>\d{1,2})月底"), _yearly),

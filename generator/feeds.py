@@ -2,7 +2,8 @@
 
 Every dated deadline becomes an all-day event: a due date on its day (DTEND the next day, as RFC 5545 wants for
 all-day events), a window or season across its days, a start date on its day; "每年8月底" recurs yearly and
-"每月一次" monthly (from the issue month to year end, the site's stated assumption). "长期坚持" (ongoing) has no
+"每月一次" monthly and "每季度" every three months on the last day of each calendar quarter (both from the issue
+month to year end, the site's stated assumption). "长期坚持" (ongoing) has no
 date and so no event. Events are identical in every feed they appear in, with a UID made of the item id and the
 deadline's index, so a calendar that subscribes to two feeds, or reloads one, never shows an event twice.
 DTSTAMP is the document's issue date, so two builds of the same data are byte-identical.
@@ -45,7 +46,7 @@ def calendar_days(deadline: Deadline, issued: date) -> tuple[date | None, date |
     """The calendar days a deadline is read as (first, last); None where the kind has no such day.
 
     due: (None, the last allowed day); window/season: (first day, last day); from: (the start day, None);
-    yearly: (None, the first occurrence's day); monthly and ongoing: (None, None)."""
+    yearly: (None, the first occurrence's day); monthly, quarterly and ongoing: (None, None)."""
     if deadline.kind == "due":
         return None, deadline.last_day
     if deadline.kind in ("window", "season"):
@@ -94,6 +95,10 @@ def occurrences(item: Item) -> list[Occurrence]:
             # Listed in every month from the issue month to year end (see Deadline.months): the last day of each.
             first = last = _last_day(f"{issued:%Y-%m}")
             rrule = {"freq": "monthly", "bymonthday": -1, "until": date(issued.year, 12, 31)}
+        elif deadline.kind == "recurring" and deadline.frequency == "quarterly":
+            # Listed in the last month of each quarter from the issue month to year end: the last day of each.
+            first = last = _last_day(item.months_of(deadline)[0])
+            rrule = {"freq": "monthly", "interval": 3, "bymonthday": -1, "until": date(issued.year, 12, 31)}
         elif deadline.kind == "recurring":
             first, rrule = last, {"freq": "yearly"}
         elif deadline.kind == "due":

@@ -79,7 +79,8 @@ class Item:
         return url(self.path, lang)
 
     def months_of(self, deadline: Deadline) -> list[str]:
-        """Months the deadline is due or active in; monthly recurrences run from the issue month to year end."""
+        """Months the deadline is due or active in; monthly and quarterly recurrences run from the issue month to
+        year end (quarterly ones in the last month of each quarter)."""
         issued = self.bundle.document.issued
         return deadline.months((f"{issued:%Y-%m}", f"{issued.year:04d}-12"))
 

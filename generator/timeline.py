@@ -3,7 +3,8 @@ facts as a table, and the unit x plan responsibility matrix.
 
 The SVG is plain markup written here: one row per item with a dated deadline, months across, a diamond on a due
 day (hollow when it fell before the notice was issued), a bar across a window or season, an open bar from a start
-date, ticks for a monthly recurrence and a ringed diamond for a yearly one; a dashed line marks the issue date.
+date, ticks for a monthly or quarterly recurrence and a ringed diamond for a yearly one; a dashed line marks the
+issue date.
 It carries role="img" with <title> and <desc>; the table beside it says the same in words.
 """
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Mark:
     deadline: Deadline
     first: date                    # first day drawn
     last: date                     # last day drawn
-    shape: str                     # due | bar | open | monthly | yearly
+    shape: str                     # due | bar | open | monthly (ticks: monthly or quarterly) | yearly
     before_issue: bool = False
     started_before: bool = False
     ticks: list[date] = field(default_factory=list)
@@ -298,7 +299,7 @@ def _legend_shape(shape: str, x: float, y: float) -> str:
 
 def deadline_day(deadline: Deadline, issued: date) -> date | None:
     """The day a deadline is reached, for ordering: a due date, a window's last day, a start date, a yearly
-    recurrence's first occurrence; None for monthly and ongoing ones. Days, not strings: "2022-12" (end of
+    recurrence's first occurrence; None for monthly, quarterly and ongoing ones. Days, not strings: "2022-12" (end of
     December) sorts after "2022-12-15"."""
     first, last = calendar_days(deadline, issued)
     return last or first

@@ -17,6 +17,7 @@ YEAR = 2022  # the year of notice 2022-22, the context of every phrase without a
 TABLE = {
     "长期坚持": ("ongoing", None, None, "Ongoing"),
     "每月一次": ("recurring", None, None, "Once a month"),
+    "每季度": ("recurring", None, None, "Every quarter"),
     "每年8月底": ("recurring", "2022-08", None, "End of August every year"),
     "秋冬季": ("season", "2022-10", "2023-03", "Autumn and winter"),
     "2022年供暖季前": ("due", None, "2022-10", "Before the 2022 heating season"),
@@ -45,7 +46,7 @@ TABLE = {
 
 # Forms data/README.md promises the parser knows (kept in step with that list by test_readme_forms_are_in_table).
 README_FORMS = ["长期坚持", "2022年8月底前", "2022年8月底", "8月底前", "2022年底前", "2022年12月15日前", "2022年5-9月份",
-                "5-9月", "5月—9月", "每月一次", "秋冬季", "2022年供暖季前", "2022年8月份起", "自2022年1月1日起", "每年8月底",
+                "5-9月", "5月—9月", "每月一次", "每季度", "秋冬季", "2022年供暖季前", "2022年8月份起", "自2022年1月1日起", "每年8月底",
                 "2022年12月底", "6月底前", "4月底前", "10月底前"]
 
 
@@ -91,7 +92,7 @@ def test_missing_year_is_taken_from_context_and_said(words: str):
 
 
 @pytest.mark.parametrize("words", ["2022年8月底前", "2022年底前", "8月底前", "秋冬季", "2022年供暖季前", "每年8月底",
-                                   "每月一次"])
+                                   "每月一次", "每季度"])
 def test_imprecise_forms_state_their_assumption(words: str):
     assumption = parse_deadline(words, YEAR).assumption
     assert assumption["zh"] and assumption["en"]
@@ -113,9 +114,26 @@ def test_last_day(words: str, last_day):
 @pytest.mark.parametrize("words, months", [
     ("2022年8月底前", ["2022-08"]), ("2022年5-9月份", ["2022-05", "2022-06", "2022-07", "2022-08", "2022-09"]),
     ("秋冬季", ["2022-10", "2022-11", "2022-12", "2023-01", "2023-02", "2023-03"]), ("2022年8月份起", ["2022-08"]),
-    ("每年8月底", ["2022-08"]), ("每月一次", ["2022-06", "2022-07"]), ("长期坚持", [])])
+    ("每年8月底", ["2022-08"]), ("每月一次", ["2022-06", "2022-07"]), ("每季度", ["2022-06"]), ("长期坚持", [])])
 def test_months_listed(words: str, months: list[str]):
     assert parse_deadline(words, YEAR).months(("2022-06", "2022-07")) == months
+
+
+@pytest.mark.parametrize("span, months", [
+    (("2022-06", "2022-12"), ["2022-06", "2022-09", "2022-12"]),   # notice 2022-22: issued in June
+    (("2022-04", "2022-12"), ["2022-06", "2022-09", "2022-12"]),   # mid-quarter: from the quarter's last month
+    (("2022-01", "2022-12"), ["2022-03", "2022-06", "2022-09", "2022-12"]),
+    (("2022-12", "2022-12"), ["2022-12"]),
+    (("2022-07", "2022-08"), [])])
+def test_quarterly_is_listed_in_the_last_month_of_each_quarter(span, months):
+    deadline = parse_deadline("每季度", YEAR)
+    assert (deadline.kind, deadline.frequency) == ("recurring", "quarterly")
+    assert deadline.months(span) == months
+
+
+def test_frequencies():
+    assert [parse_deadline(words, YEAR).frequency for words in ("每月一次", "每季度", "每年8月底", "2022年底前")] == \
+        ["monthly", "quarterly", "yearly", None]
 
 
 @pytest.mark.parametrize("words, zh, en", [
@@ -124,6 +142,7 @@ def test_months_listed(words: str, months: list[str]):
     ("2022年8月份起", "起始：2022-08", "Starts: 2022-08"),
     ("每年8月底", "每年8月", "Every year in August"),
     ("每月一次", "每月", "Every month"),
+    ("每季度", "每季度", "Every quarter"),
     ("长期坚持", "长期，无截止日期", "Ongoing, no end date")])
 def test_meaning(words: str, zh: str, en: str):
     deadline = parse_deadline(words, YEAR)
@@ -138,10 +157,10 @@ def test_before_the_issue_date():
 
 
 def test_dated_deadlines_sort_before_open_ended_ones():
-    words = ["长期坚持", "每月一次", "2022年10月底前", "2022年5-9月份", "2022年8月份起"]
+    words = ["长期坚持", "每月一次", "每季度", "2022年10月底前", "2022年5-9月份", "2022年8月份起"]
     ordered = sorted(words, key=lambda w: parse_deadline(w, YEAR).sort_key())
     assert ordered[:3] == ["2022年8月份起", "2022年5-9月份", "2022年10月底前"]
-    assert set(ordered[3:]) == {"每月一次", "长期坚持"}
+    assert set(ordered[3:]) == {"每月一次", "每季度", "长期坚持"}
 
 
 @pytest.mark.parametrize("words, message", [

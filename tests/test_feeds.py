@@ -2,8 +2,8 @@
 
 Expected events are computed here from the raw YAML with a reading of the deadline words written for this test
 (`read_deadline`), not with generator.deadlines: a due date is an all-day event on its day, a window spans its days,
-a start date is its day, "每年8月底" recurs yearly and "每月一次" monthly from the issue month to year end, and
-"长期坚持" has no event. Each file is parsed with icalendar.Calendar.from_ical.
+a start date is its day, "每年8月底" recurs yearly, "每月一次" monthly from the issue month to year end, "每季度"
+on the last day of each calendar quarter from the issue month to year end, and "长期坚持" has no event. Each file is parsed with icalendar.Calendar.from_ical.
 """
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ CALENDARS = SITE / "data" / "calendar"
 
 @dataclass(frozen=True)
 class Reading:
-    kind: str                 # due | window | season | from | yearly | monthly | ongoing
+    kind: str                 # due | window | season | from | yearly | monthly | quarterly | ongoing
     first: date | None        # first day (windows, seasons, start dates)
-    last: date | None         # last day (due dates, windows, seasons, yearly)
+    last: date | None         # last day (due dates, windows, seasons, yearly); first occurrence (monthly, quarterly)
     months: tuple[str, ...]   # YYYY-MM months the site lists it under
 
     @property
@@ -62,6 +62,11 @@ def read_deadline(words: str, year: int, issued: date) -> Reading:
     if words == "每月一次":   # no start or end: listed from the issue month to year end, on each month's last day
         return Reading("monthly", None, month_end(issued.year, issued.month),
                        months_between(issued, date(issued.year, 12, 31)))
+    if words == "每季度":     # no start or end: each calendar quarter's last month from the issue month to year end
+        quarter_ends = tuple(f"{issued.year:04d}-{month:02d}"
+                             for month in range(-(-issued.month // 3) * 3, 13, 3))   # 3 * ceil(month / 3), then every 3
+        first = quarter_ends[0]
+        return Reading("quarterly", None, month_end(issued.year, int(first[5:])), quarter_ends)
     if words == "秋冬季":     # assumed: October to March
         first, last = date(year, 10, 1), date(year + 1, 3, 31)
         return Reading("season", first, last, months_between(first, last))
@@ -156,6 +161,10 @@ def expected_events(item) -> list[Expected]:
             until = date(issued().year, 12, 31)
             events.append(Expected(item, n, words, reading.last, reading.last + one_day,
                                    {"FREQ": ["MONTHLY"], "BYMONTHDAY": [-1], "UNTIL": [until]}))
+        elif reading.kind == "quarterly":
+            until = date(issued().year, 12, 31)
+            events.append(Expected(item, n, words, reading.last, reading.last + one_day,
+                                   {"FREQ": ["MONTHLY"], "INTERVAL": [3], "BYMONTHDAY": [-1], "UNTIL": [until]}))
     return events
 
 
@@ -205,7 +214,7 @@ def test_the_everything_feed_has_exactly_one_event_per_dated_deadline(feeds, ori
     wanted = {uid(e, origin): e for item in raw_items() for e in expected_events(item)}
     found = events_of(feeds["all"])
     assert sorted(found) == sorted(wanted)
-    assert len(found) == 48   # the figure the data gives today: 37 due, 4 windows, 3 seasons, 2 from, 2 recurring
+    assert len(found) == 49   # the figure the data gives today: 37 due, 4 windows, 3 seasons, 2 from, 3 recurring
 
 
 @pytest.mark.parametrize("name", ["all", *(unit["id"] for unit in units())])
@@ -239,7 +248,7 @@ def test_each_event_has_the_expected_days_text_and_links(feeds, origin, name):
             if needed not in description:
                 problems.append(f"{key}: DESCRIPTION lacks {needed!r}")
         reading = read_deadline(expected.words, plan_year(), issued())
-        assumed = (reading.kind in ("season", "monthly", "yearly") or not re.match(r"自?\d{4}年", expected.words)
+        assumed = (reading.kind in ("season", "monthly", "quarterly", "yearly") or not re.match(r"自?\d{4}年", expected.words)
                    or any(words in expected.words for words in ("月底", "年底", "供暖季")))
         if assumed and "本站理解" not in description:
             problems.append(f"{key}: DESCRIPTION does not say what was assumed for {expected.words!r}")
@@ -249,6 +258,26 @@ def test_each_event_has_the_expected_days_text_and_links(feeds, origin, name):
         if stamp != datetime(issued().year, issued().month, issued().day, tzinfo=timezone.utc):
             problems.append(f"{key}: DTSTAMP {stamp}, expected the issue date")
     assert not problems, "\n".join(problems[:30])
+
+
+def test_monthly_and_quarterly_events_expand_to_the_months_the_site_lists(feeds, origin):
+    """A calendar program expanding the RRULE (dateutil, as many do) gets one occurrence on the last day of each
+    month the site lists the deadline under: every month for 每月一次, each quarter's last month for 每季度."""
+    from dateutil.rrule import rrulestr
+
+    events = events_of(feeds["all"])
+    kinds = set()
+    for item in raw_items():
+        for n, reading in enumerate(readings(item)):
+            if reading.kind not in ("monthly", "quarterly"):
+                continue
+            kinds.add(reading.kind)
+            event = events[f"{item.path}#{n}@{urlsplit(origin).hostname}"]
+            start = event.decoded("DTSTART")
+            rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=datetime(start.year, start.month, start.day))
+            days = [day.date() for day in rule]
+            assert days == [month_end(int(m[:4]), int(m[5:])) for m in reading.months], (item.path, days)
+    assert kinds == {"monthly", "quarterly"}   # both forms occur in the data today
 
 
 def test_all_day_events_are_written_as_dates(feeds):

@@ -146,10 +146,13 @@ def test_deadlines_keep_the_words_and_have_start_end_where_the_kind_has_them(pla
             if any(not DATE.match(deadline[key]) for key in bounds):
                 problems.append(f"{where}: start/end not YYYY-MM[-DD]")
             reading = read_deadline(deadline["text"]["zh"], year, issued)
-            kinds = {"yearly": "recurring", "monthly": "recurring"}
+            kinds = {"yearly": "recurring", "monthly": "recurring", "quarterly": "recurring"}
             if kinds.get(reading.kind, reading.kind) != kind:
                 problems.append(f"{where}: kind {kind}, expected {reading.kind}")
-            if reading.last and reading.kind != "monthly" and deadline.get("last_day") != reading.last.isoformat():
+            if kind == "recurring" and deadline.get("frequency") != reading.kind:
+                problems.append(f"{where}: frequency {deadline.get('frequency')}, expected {reading.kind}")
+            if reading.last and reading.kind not in ("monthly", "quarterly") \
+                    and deadline.get("last_day") != reading.last.isoformat():
                 problems.append(f"{where}: last_day {deadline.get('last_day')}, expected {reading.last}")
     assert not problems, "\n".join(problems[:30])
 
@@ -201,9 +204,9 @@ def test_csv_rows_carry_the_item_text_and_deadlines(csv_rows):
         assert row["number"] == str(item.number)
         assert row["deadline_words"] == " | ".join(item.deadline_words)
         readings = [read_deadline(words, year, issued) for words in item.deadline_words]
-        ends = [r.last.isoformat() if r.last and r.kind != "monthly" else "" for r in readings]
+        ends = [r.last.isoformat() if r.last and r.kind not in ("monthly", "quarterly") else "" for r in readings]
         assert row["deadline_end"] == (" | ".join(ends) if any(ends) else "")
-        starts = [r.first.isoformat() if r.first and r.kind != "monthly" else "" for r in readings]
+        starts = [r.first.isoformat() if r.first and r.kind not in ("monthly", "quarterly") else "" for r in readings]
         assert row["deadline_start"] == (" | ".join(starts) if any(starts) else "")
 
 

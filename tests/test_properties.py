@@ -69,6 +69,20 @@ def test_window_round_trips_or_is_rejected_when_backwards(year, first, last):
         assert len(deadline.months(("2022-01", "2022-01"))) == last - first + 1
 
 
+@given(st.integers(min_value=1000, max_value=9996), MONTHS, st.integers(min_value=0, max_value=30))
+def test_quarterly_lists_exactly_the_quarter_ends_inside_any_span(year, month, length):
+    """Over any span of months (crossing years too), 每季度 is listed in the span's March, June, September and
+    December, and every month for 每月一次; a quarter's last month is one that three divides."""
+    months, y, m = [], year, month
+    for _ in range(length + 1):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    span = (f"{months[0][0]:04d}-{months[0][1]:02d}", f"{months[-1][0]:04d}-{months[-1][1]:02d}")
+    every = [f"{y:04d}-{m:02d}" for y, m in months]
+    assert parse_deadline("每月一次", 2022).months(span) == every
+    assert parse_deadline("每季度", 2022).months(span) == [f"{y:04d}-{m:02d}" for y, m in months if m in (3, 6, 9, 12)]
+
+
 @st.composite
 def impossible_days(draw) -> tuple[int, int, int]:
     year, month = draw(YEARS), draw(MONTHS)
@@ -90,7 +104,7 @@ def test_impossible_month_raises_deadline_error(year, month):
 
 
 # Near misses: the characters the deadline forms are made of, so generated strings often almost match.
-DEADLINE_ALPHABET = "0123456789年月日底前起自份每一次长期坚持秋冬季供暖-—~至 "
+DEADLINE_ALPHABET = "0123456789年月日底前起自份每一次长期坚持秋冬季度供暖-—~至 "
 
 
 @given(st.text(alphabet=DEADLINE_ALPHABET, max_size=14) | st.text(max_size=20),

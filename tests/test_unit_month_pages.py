@@ -13,12 +13,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 
 from site_helpers import ITEM_PATH, SITE, document, name_to_unit, plans, raw_items, resolve, units
-from test_feeds import item_units, readings, unit_items
+from test_feeds import item_title_zh, item_units, readings, unit_items
 
 LANGS = ["zh", "en"]
 PLAN_IDS = list(document()["plans"])
@@ -122,7 +123,7 @@ def led(item) -> bool:
 
 
 def reached(item) -> date:
-    days = [r.reached for r in readings(item) if r.reached and r.kind != "monthly"]
+    days = [r.reached for r in readings(item) if r.reached and r.kind not in ("monthly", "quarterly")]
     return min(days) if days else date.max
 
 
@@ -222,7 +223,7 @@ def test_unit_page_summary_counts(lang, unit_id):
 # --- month pages --------------------------------------------------------------------------------------------------
 
 SECTION = {"due": "due", "window": "window", "season": "window", "from": "starts", "yearly": "recurs",
-           "monthly": "recurs"}
+           "monthly": "recurs", "quarterly": "recurs"}
 
 
 def expected_months() -> dict[str, dict[str, set[str]]]:
@@ -290,6 +291,22 @@ def test_month_entries_show_the_original_words(lang):
                 assert any(words in row.cells[2] for words in raw[item_path].deadline_words), (path, item_path)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_quarterly_task_recurs_in_the_last_month_of_each_quarter_from_the_issue_month(lang):
+    """每季度 (soil task 12): listed under "recurring" on the 2022-06, 2022-09 and 2022-12 pages and on no other."""
+    quarterly = {i.path for i in raw_items() for r in readings(i) if r.kind == "quarterly"}
+    assert quarterly == {f"{document()['id']}/soil/12"}
+    listed = set()
+    for page_file in sorted((SITE / prefix(lang) / "deadlines").glob("*/index.html")):
+        path = f"{prefix(lang)}deadlines/{page_file.parent.name}/index.html"
+        sections = parse(path).sections
+        if quarterly & {p for row in sections.get("recurs", []) for p in items_linked(path, row)}:
+            listed.add(page_file.parent.name)
+        assert not quarterly & {p for key in ("due", "window", "starts") for row in sections.get(key, [])
+                                for p in items_linked(path, row)}, path
+    assert listed == {"2022-06", "2022-09", "2022-12"}
+
+
 # --- the deadline overview ----------------------------------------------------------------------------------------
 
 def dated(item) -> list:
@@ -312,6 +329,28 @@ def test_overview_timeline_is_an_accessible_inline_svg(lang):
     # one labelled row per item with a dated deadline, and nothing fetched or scripted
     assert len(re.findall(r'<text [^>]*text-anchor="end"', svg)) == len(items_with_dates)
     assert "<script" not in svg and "href" not in svg
+
+
+def test_timeline_draws_one_dot_per_listed_month_for_monthly_and_quarterly_deadlines():
+    """Each 每月一次 / 每季度 deadline is a group of dots in the SVG, one per month the site lists it under,
+    left to right."""
+    html = (SITE / "deadlines" / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg class=\"timeline\"[^>]*>.*?</svg>", html, re.DOTALL).group(0)
+    groups = [(unescape(tip), shapes) for tip, shapes in re.findall(r"<g><title>([^<]*)</title>(.*?)</g>", svg)]
+    kinds = set()
+    for item in raw_items():
+        label, text = item_title_zh(item)
+        for words, reading in zip(item.deadline_words, readings(item)):
+            if reading.kind not in ("monthly", "quarterly"):
+                continue
+            kinds.add(reading.kind)
+            found = [shapes for tip, shapes in groups
+                     if tip.startswith(label) and f" — {words} — " in tip
+                     and text.startswith(tip[len(label):].split(" — ")[0].removesuffix("…"))]
+            assert len(found) == 1, (item.path, words)
+            xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', found[0])]
+            assert len(xs) == len(reading.months) and xs == sorted(xs), (item.path, xs)
+    assert kinds == {"monthly", "quarterly"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -348,4 +387,4 @@ def test_overview_matrix_counts_each_units_items_per_plan_and_links_to_them(lang
 def test_overview_reports_dated_and_undated_figures():
     items = raw_items()
     with_dates = [i for i in items if dated(i)]
-    assert (len(items), len(with_dates), sum(len(dated(i)) for i in items)) == (127, 45, 48)
+    assert (len(items), len(with_dates), sum(len(dated(i)) for i in items)) == (127, 46, 49)
