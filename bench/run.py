@@ -352,6 +352,10 @@ def _one_language(config):
             language["build"] = False
 
 
+def _i18n_search_dedup(config):
+    _plugin(config, "i18n")["i18n"]["reconfigure_search"] = True
+
+
 def breakdown(work: Path, factor: int, runs: int) -> dict:
     """mkdocs build alone (pages already generated) with parts switched off, and a cProfile of one build."""
     project = work / f"x{factor}"
@@ -366,6 +370,8 @@ def breakdown(work: Path, factor: int, runs: int) -> dict:
         "one language (zh)": (variant_config(project, "zh", _one_language), False),
         "search off, one language": (variant_config(project, "zh-nosearch",
                                                     lambda c: (_one_language(c), _without("search")(c))), False),
+        "i18n search de-duplication on (reconfigure_search: true)": (
+            variant_config(project, "i18n-dedup", _i18n_search_dedup), False),
     }
     results = {}
     for name, (config, block) in variants.items():
