@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # properdocs (a dependency of mkdocs-redirects) prints a banner unless this is exactly `true`
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site pages check serve test bench clean
+.PHONY: site pages check serve test bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ test: $(VENV)/.dev-deps site
 
 bench: $(VENV)/.dev-deps
 	$(BIN)/python bench/run.py
+
+# Lighthouse on the built site (not part of `make test`): the pinned npm package, Debian's chromium, gzip-serving
+# localhost; writes bench/lighthouse/scores.json. Needs Node 20 and npm; never downloads a browser.
+bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+
+lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.json
+	$(BIN)/python bench/lighthouse/run.py
 
 clean:
 	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data)
