@@ -15,7 +15,6 @@ until it shows the new text). The results are printed as Markdown and written to
 from __future__ import annotations
 
 import argparse
-import cProfile
 import gzip
 import json
 import os
