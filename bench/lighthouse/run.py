@@ -94,6 +94,18 @@ def run_lighthouse(url: str, flags: list[str], out: Path) -> dict:
     return json.loads(out.read_text())
 
 
+def table(document: dict) -> str:
+    """The Markdown table of the performance pages: one row per page and form factor."""
+    rows = ["| page | form factor | performance | accessibility | best practices | SEO | LCP | TBT |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for page in document["pages"].values():
+        for form_factor, entry in page.items():
+            scores, metrics = entry["scores"], entry["metrics"]
+            rows.append(f"| `{entry['path']}` | {form_factor} | " + " | ".join(str(scores[c]) for c in CATEGORIES)
+                        + f" | {metrics['largest-contentful-paint']} | {metrics['total-blocking-time']} |")
+    return "\n".join(rows).replace("\u00a0", " ")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="built site to audit (default site/)")
@@ -101,7 +113,11 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", choices=sorted(PAGES), default=list(PAGES))
     parser.add_argument("--out", type=Path, default=SCORES, help="scores file (default bench/lighthouse/scores.json)")
     parser.add_argument("--keep-reports", type=Path, help="also keep every full Lighthouse JSON report in this folder")
+    parser.add_argument("--table", action="store_true", help="print the scores file as a Markdown table; run nothing")
     args = parser.parse_args()
+    if args.table:
+        print(table(json.loads(args.out.read_text(encoding="utf-8"))))
+        return
 
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci` in {HERE} (make lighthouse does)")
