@@ -74,11 +74,15 @@ class Deadline:
         return []
 
     def sort_key(self) -> tuple:
-        """Soonest first; open-ended kinds (ongoing, recurring) after every dated one."""
-        if self.kind in ("ongoing", "recurring"):
+        """Soonest first, by the day the deadline is reached: a due date or a window's last day, a start date, a
+        yearly recurrence's first occurrence. Ongoing, monthly and quarterly ones come after every dated one.
+        Calendar days, not strings: "2022-12" (end of December) falls after "2022-12-15"."""
+        if self.kind == "ongoing" or (self.kind == "recurring" and self.frequency != "yearly"):
             return (1, self.kind)
-        # compare calendar days, not strings: "2022-12" (end of December) falls after "2022-12-15"
-        anchor = self.last_day if self.end else date.fromisoformat(self.start if len(self.start) > 7 else self.start + "-01")
+        if self.end or self.kind == "recurring":
+            anchor = _last_day(self.end or self.start)
+        else:
+            anchor = date.fromisoformat(self.start if len(self.start) > 7 else self.start + "-01")
         return (0, anchor.isoformat())
 
 

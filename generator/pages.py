@@ -7,9 +7,9 @@ from markupsafe import Markup
 
 from .feeds import (absolute, feed_items, feed_path, fell_before_issue, occurrences, started_before_issue,
                     webcal_url)
-from .index import LANGUAGES, SiteIndex, url
+from .index import LANGUAGES, SiteIndex, soonest, url
 from .render import LABELS, Page
-from .timeline import (dated_marks, deadline_day, matrix, plan_anchor, soonest_key, tally, timeline_rows, timeline_svg,
+from .timeline import (dated_marks, deadline_day, matrix, plan_anchor, tally, timeline_rows, timeline_svg,
                        undated_items)
 
 
@@ -38,7 +38,7 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
     """The unit's items grouped by plan in document order, each group soonest first, with counts."""
     unique = {a.item.id: a for a in reversed(index.assignments[unit_id])}   # first assignment of each item wins
     order = {item.id: n for n, item in enumerate(index.items)}
-    assignments = sorted(unique.values(), key=lambda a: (soonest_key(a.item), order[a.item.id]))
+    assignments = sorted(unique.values(), key=lambda a: (soonest(a.item), order[a.item.id]))
     plans = []
     for bundle in index.corpus.documents:
         for plan_file in bundle.plans:
@@ -84,7 +84,7 @@ def _month_context(index: SiteIndex, month: str, months: list[str]) -> dict:
             "ends_here": bool(d.end) and d.end[:7] == month and d.kind in ("window", "season"),
         })
     for rows in sections.values():
-        rows.sort(key=lambda row: (_day_key(row["deadline"], row["item"]), soonest_key(row["item"])))
+        rows.sort(key=lambda row: (_day_key(row["deadline"], row["item"]), soonest(row["item"])))
     position = months.index(month)
     due = sections["due"]
     return {"month": month, "sections": sections,

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from xml.sax.saxutils import escape
 
-from .feeds import calendar_days, fell_before_issue, first_day, started_before_issue
+from .feeds import calendar_days, fell_before_issue, started_before_issue
 from .index import Item, SiteIndex
 from .deadlines import Deadline, month_range
 
@@ -303,13 +303,6 @@ def deadline_day(deadline: Deadline, issued: date) -> date | None:
     December) sorts after "2022-12-15"."""
     first, last = calendar_days(deadline, issued)
     return last or first
-
-
-def soonest_key(item: Item) -> tuple:
-    """Soonest first: the item's earliest deadline day; items without one last; then document order."""
-    issued = item.bundle.document.issued
-    days = [day for d in item.deadlines if (day := deadline_day(d, issued))]
-    return ((0, min(days)) if days else (1, date.max), item.bundle.document.id, item.kind != "task", item.number)
 
 
 # --- the responsibility matrix ------------------------------------------------------------------------------------
