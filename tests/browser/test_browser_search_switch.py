@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -59,6 +58,22 @@ def search(page, query: str) -> tuple[int, list[tuple[str, str]]]:
     return int(count.group(0)) if count else len(results), results
 
 
+def item_results(page, query: str, english: bool) -> tuple[list, list]:
+    """Search from the page already open; every item containing the query is counted, and the first item results
+    are pages that contain it, titled by their own <h1>. Returns (all results, item results)."""
+    count, results = search(page, query)
+    expected = item_pages_containing(query, english=english)
+    assert expected, f"no item contains {query}: the query set is stale"
+    assert count >= len(expected), f"{query}: {count} pages found, but {len(expected)} items contain it"
+    item_path = r"en/2022-22/[a-z]+/(ledger/)?\d+/$" if english else r"2022-22/[a-z]+/(ledger/)?\d+/$"
+    items = [(path, title) for path, title in results if re.match(item_path, path)]
+    assert items, f"{query}: no item page among {results}"
+    for path, title in items[:5]:
+        assert path in expected, f"{query}: {path} does not contain the query"
+        assert title == page_h1(path), f"{query}: result title {title!r} is not the page's title"
+    return results, items
+
+
 @pytest.mark.parametrize("query, expected_top", [
     ("散煤", "2022-22/air/15/"),   # 加快推进散煤清零: the word is in its title
     ("住建局", None),               # part of the unit name 县住建局, which jieba keeps as one word
@@ -66,15 +81,7 @@ def search(page, query: str) -> tuple[int, list[tuple[str, str]]]:
 ])
 def test_chinese_search_finds_items(page, site_url, query, expected_top):
     page.goto(site_url + "/2022-22/")
-    count, results = search(page, query)
-    expected = item_pages_containing(query, english=False)
-    assert expected, f"no item contains {query}: the query set is stale"
-    assert count >= len(expected), f"{query}: {count} pages found, but {len(expected)} items contain it"
-    items = [(path, title) for path, title in results if re.match(r"2022-22/[a-z]+/(ledger/)?\d+/$", path)]
-    assert items, f"{query}: no item page among {results}"
-    for path, title in items[:5]:
-        assert path in expected, f"{query}: {path} does not contain the query"
-        assert title == page_h1(path), f"{query}: result title {title!r} is not the page's title"
+    results, items = item_results(page, query, english=False)
     assert not [path for path, _ in results if path.startswith("en/")], f"{query}: English pages in {results}"
     if expected_top:
         assert expected_top in [path for path, _ in items], f"{query}: {expected_top} missing from {items}"
@@ -83,15 +90,7 @@ def test_chinese_search_finds_items(page, site_url, query, expected_top):
 @pytest.mark.parametrize("query", ["heating", "emissions"])
 def test_english_search_finds_items_by_whole_word(page, site_url, query):
     page.goto(site_url + "/en/2022-22/")
-    count, results = search(page, query)
-    expected = item_pages_containing(query, english=True)
-    assert expected, f"no English item contains {query}: the query set is stale"
-    assert count >= len(expected), f"{query}: {count} pages found, but {len(expected)} items contain it"
-    items = [(path, title) for path, title in results if re.match(r"en/2022-22/[a-z]+/(ledger/)?\d+/$", path)]
-    assert items, f"{query}: no English item page among {results}"
-    for path, title in items[:5]:
-        assert path in expected, f"{query}: {path} does not contain the word"
-        assert title == page_h1(path), f"{query}: result title {title!r} is not the page's title"
+    results, _ = item_results(page, query, english=True)
     assert all(path.startswith("en/") for path, _ in results), f"{query}: Chinese pages in {results}"
 
 
