@@ -1,12 +1,13 @@
 """Deadline wording -> a normalised deadline that keeps the original words and says what was assumed.
 
 The text states deadlines in a dozen forms (see DESIGN.md). Each pattern below turns one form into a kind
-(due, window, from, recurring, ongoing, season) with start/end as YYYY-MM or YYYY-MM-DD. Where the words
-carry less precision than a calendar date, `assumption` says in both languages what the site assumed.
+(due, window, from, recurring, ongoing, season) with start/end as YYYY-MM or YYYY-MM-DD, as written. Where the
+words carry less precision than a calendar date, `assumption` says in both languages what the site assumed.
+What the dates mean on a calendar (days, months listed, recurrences) is the schedule's job (schedule.py): a new
+form is one entry in PATTERNS here and one rule in schedule.RULES.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,77 +31,10 @@ class Deadline:
     assumption: dict = field(default_factory=dict)  # {"zh": ..., "en": ...} where precision was assumed
 
     @property
-    def last_day(self) -> date | None:
-        """The latest calendar day the deadline allows (None when it has no end)."""
-        return _last_day(self.end) if self.end else None
-
-    def meaning(self, lang: str) -> str:
-        """The normalised reading of the words, with ISO dates."""
-        zh = lang == "zh"
-        if self.kind == "due":
-            return f"截止：{self.last_day.isoformat()}" if zh else f"Due: {self.last_day.isoformat()}"
-        if self.kind in ("window", "season"):
-            return f"期间：{self.start} 至 {self.end}" if zh else f"Period: {self.start} to {self.end}"
-        if self.kind == "from":
-            return f"起始：{self.start}" if zh else f"Starts: {self.start}"
-        if self.kind == "recurring" and self.frequency == "yearly":
-            month = int(self.start[5:7])
-            return f"每年{month}月" if zh else f"Every year in {MONTHS_EN[month]}"
-        if self.kind == "recurring" and self.frequency == "quarterly":
-            return "每季度" if zh else "Every quarter"
-        if self.kind == "recurring":
-            return "每月" if zh else "Every month"
-        return "长期，无截止日期" if zh else "Ongoing, no end date"
-
-    def before(self, day: date) -> bool:
-        """True when a due date fell before `day` (e.g. the notice's issue date)."""
-        return self.kind == "due" and self.last_day < day
-
-    def months(self, recurring_span: tuple[str, str]) -> list[str]:
-        """The YYYY-MM months this deadline is due or active in; monthly ones fill `recurring_span`, quarterly ones
-        take the last month of each calendar quarter (March, June, September, December) inside it."""
-        if self.kind == "due":
-            return [self.end[:7]]
-        if self.kind in ("window", "season"):
-            return month_range(self.start[:7], self.end[:7])
-        if self.kind == "from":
-            return [self.start[:7]]
-        if self.kind == "recurring":
-            if self.frequency == "yearly":
-                return [self.start[:7]]
-            if self.frequency == "quarterly":
-                return [month for month in month_range(*recurring_span) if int(month[5:7]) % 3 == 0]
-            return month_range(*recurring_span)
-        return []
-
-    def sort_key(self) -> tuple:
-        """Soonest first, by the day the deadline is reached: a due date or a window's last day, a start date, a
-        yearly recurrence's first occurrence. Ongoing, monthly and quarterly ones come after every dated one.
-        Calendar days, not strings: "2022-12" (end of December) falls after "2022-12-15"."""
-        if self.kind == "ongoing" or (self.kind == "recurring" and self.frequency != "yearly"):
-            return (1, self.kind)
-        if self.end or self.kind == "recurring":
-            anchor = _last_day(self.end or self.start)
-        else:
-            anchor = date.fromisoformat(self.start if len(self.start) > 7 else self.start + "-01")
-        return (0, anchor.isoformat())
-
-
-def month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    end = (int(last[:4]), int(last[5:7]))  # compared as numbers: "10000-01" sorts before "9999-12" as text
-    months = []
-    while (year, month) <= end:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _last_day(value: str) -> date:
-    year, month = int(value[:4]), int(value[5:7])
-    if len(value) > 7:
-        return date(year, month, int(value[8:10]))
-    return date(year, month, calendar.monthrange(year, month)[1])
+    def form(self) -> str:
+        """The key of the schedule rule that reads this deadline (schedule.RULES): the frequency of a recurrence,
+        else the kind."""
+        return self.frequency or self.kind
 
 
 def _month(year: int, month: int) -> str:
@@ -182,25 +116,18 @@ def _from_day(m: re.Match, words: str, context_year: int) -> Deadline:
 def _yearly(m: re.Match, words: str, context_year: int) -> Deadline:
     month = int(m["month"])
     return Deadline(words, "recurring", f"End of {MONTHS_EN[month]} every year", start=_month(context_year, month),
-                    frequency="yearly",
-                    assumption={"zh": f"每年重复；本站列在{context_year}年{month}月。",
-                                "en": f"Recurs every year; listed here under {MONTHS_EN[month]} {context_year}."})
+                    frequency="yearly", assumption=END_OF_MONTH)
+
+
+NO_SPAN = {"zh": "原文未写起止和具体日期。", "en": "No start, end or day is given."}
 
 
 def _monthly(m: re.Match, words: str, context_year: int) -> Deadline:
-    return Deadline(words, "recurring", "Once a month", frequency="monthly",
-                    assumption={"zh": "原文未写起止；本站列在通知印发当月至年底的每个月。",
-                                "en": "No start or end is given; listed in every month from the notice's issue "
-                                      "to the end of the year."})
+    return Deadline(words, "recurring", "Once a month", frequency="monthly", assumption=NO_SPAN)
 
 
 def _quarterly(m: re.Match, words: str, context_year: int) -> Deadline:
-    return Deadline(words, "recurring", "Every quarter", frequency="quarterly",
-                    assumption={"zh": "原文未写起止和具体日期；本站列在通知印发当月至年底之间各季度的最后一个月"
-                                      "（3月、6月、9月、12月）。",
-                                "en": "No start, end or day is given; listed in the last month of each calendar "
-                                      "quarter (March, June, September, December) from the notice's issue to the "
-                                      "end of the year."})
+    return Deadline(words, "recurring", "Every quarter", frequency="quarterly", assumption=NO_SPAN)
 
 
 def _ongoing(m: re.Match, words: str, context_year: int) -> Deadline:

@@ -1,5 +1,5 @@
 """Index the validated corpus: every item with its id, URLs and page path, and the views over them
-(by unit, by deadline month, back-links). Everything is gathered here before anything is rendered."""
+(by unit, by deadline month, back-links) and each deadline's schedule (schedule.py), computed once here. Everything is gathered here before anything is rendered."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import models
 from .deadlines import Deadline, parse_deadline
+from .schedule import Context, MonthRole, Schedule, schedule
 from .validate import Corpus, DocumentBundle, resolve_units
 
 LANGUAGES = ("zh", "en")
@@ -51,6 +52,7 @@ class Item:
     implements: list[str] = field(default_factory=list)      # ledger row -> task ids
     implemented_by: list[str] = field(default_factory=list)  # task -> ledger row ids
     task_title: models.Text | None = None  # tasks only: the lead sentence printed before the text
+    schedules: list[Schedule] = field(default_factory=list)  # one per deadline, same order (build_index)
 
     @property
     def path(self) -> str:
@@ -78,11 +80,10 @@ class Item:
     def url(self, lang: str) -> str:
         return url(self.path, lang)
 
-    def months_of(self, deadline: Deadline) -> list[str]:
-        """Months the deadline is due or active in; monthly and quarterly recurrences run from the issue month to
-        year end (quarterly ones in the last month of each quarter)."""
-        issued = self.bundle.document.issued
-        return deadline.months((f"{issued:%Y-%m}", f"{issued.year:04d}-12"))
+    @property
+    def dated(self) -> list[Schedule]:
+        """The schedules that have a day on the calendar (not ongoing ones)."""
+        return [s for s in self.schedules if s.dated]
 
 
 @dataclass
@@ -96,8 +97,12 @@ class Assignment:
 @dataclass
 class MonthEntry:
     item: Item
-    deadline: Deadline
-    role: str  # "due" | "active" | "starts" | "recurs"
+    schedule: Schedule
+    role: MonthRole
+
+    @property
+    def deadline(self) -> Deadline:
+        return self.schedule.deadline
 
 
 @dataclass
@@ -165,28 +170,19 @@ def _assignments(items: list[Item], units: dict[str, models.Unit],
 
 def soonest(item: Item) -> tuple:
     """Sort key: the item's earliest dated deadline first, undated ones last, then document order."""
-    keys = [d.sort_key() for d in item.deadlines] or [(2, "")]
+    keys = [s.sort_key() for s in item.schedules] or [(2, "")]
     return (min(keys), item.bundle.document.id, item.plan.id, item.kind != "task", item.number)
 
 
 def _months(items: list[Item]) -> dict[str, list[MonthEntry]]:
+    """YYYY-MM -> what each item's schedules list under it, soonest first."""
     months: dict[str, list[MonthEntry]] = defaultdict(list)
     for item in items:
-        for deadline in item.deadlines:
-            for month in item.months_of(deadline):
-                months[month].append(MonthEntry(item, deadline, _role(deadline, month)))
-    return {month: sorted(entries, key=lambda e: (e.deadline.sort_key(), soonest(e.item)))
+        for sched in item.schedules:
+            for role in sched.months:
+                months[role.month].append(MonthEntry(item, sched, role))
+    return {month: sorted(entries, key=lambda e: (e.schedule.sort_key(), soonest(e.item)))
             for month, entries in sorted(months.items())}
-
-
-def _role(deadline: Deadline, month: str) -> str:
-    if deadline.kind == "due":
-        return "due"
-    if deadline.kind == "from":
-        return "starts"
-    if deadline.kind == "recurring":
-        return "recurs"
-    return "due" if deadline.end and deadline.end[:7] == month else "active"
 
 
 def build_index(corpus: Corpus) -> SiteIndex:
@@ -194,6 +190,9 @@ def build_index(corpus: Corpus) -> SiteIndex:
     for bundle in corpus.documents:
         for plan_file in bundle.plans:
             items += _tasks(bundle, plan_file.plan, corpus) + _ledger_rows(bundle, plan_file.plan, corpus)
+    for item in items:
+        context = Context(item.bundle.document.issued, item.bundle.year)
+        item.schedules = [schedule(d, context) for d in item.deadlines]
     by_id = {item.id: item for item in items}
     for item in items:
         for task_id in item.implements:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .feeds import calendar_days, calendar_files, fell_before_issue, feed_path, absolute
+from .feeds import calendar_files, feed_path, absolute
 from .index import LANGUAGES, Item, SiteIndex, url
 
 CSV_COLUMNS = [
@@ -19,27 +19,27 @@ MULTI = " | "      # separates the parallel values of an item's several deadline
 LIST = "; "        # separates unit ids and item ids
 
 
-def _deadline(deadline, issued) -> dict:
+def _deadline(sched) -> dict:
+    deadline = sched.deadline
     record = {"kind": deadline.kind}
     for key in ("start", "end", "frequency"):
         if getattr(deadline, key):
             record[key] = getattr(deadline, key)
     record["text"] = {"zh": deadline.words, "en": deadline.en}
-    record["meaning"] = {lang: deadline.meaning(lang) for lang in LANGUAGES}
-    if deadline.assumption:
-        record["assumption"] = deadline.assumption
-    first, last = calendar_days(deadline, issued)
-    if first:
-        record["first_day"] = first.isoformat()
-    if last:
-        record["last_day"] = last.isoformat()
-    if fell_before_issue(deadline, issued):
+    record["meaning"] = sched.meaning
+    if sched.assumption:
+        record["assumption"] = sched.assumption
+    if sched.first:
+        record["first_day"] = sched.first.isoformat()
+    if sched.last:
+        record["last_day"] = sched.last.isoformat()
+    if sched.before_issue:
         record["before_issue"] = True
+    record["months"] = [{"month": m.month, "role": m.role} for m in sched.months]
     return record
 
 
 def item_record(item: Item) -> dict:
-    issued = item.bundle.document.issued
     record = {
         "id": item.id, "kind": item.kind, "document": item.bundle.document.id, "plan": item.plan.id,
         "number": item.number, "category": item.category.model_dump(),
@@ -47,7 +47,7 @@ def item_record(item: Item) -> dict:
         "text": item.text.model_dump(), "responsible": item.responsible,
         "responsible_column": item.responsible_column.model_dump(), "leads": item.leads,
         "units": list(dict.fromkeys(item.units)),
-        "deadlines": [_deadline(d, issued) for d in item.deadlines],
+        "deadlines": [_deadline(s) for s in item.schedules],
         "url": {lang: item.url(lang) for lang in LANGUAGES},
     }
     if item.kind == "ledger":
@@ -86,8 +86,7 @@ def _excel_safe(value) -> str:
 
 
 def csv_row(item: Item) -> dict:
-    issued = item.bundle.document.issued
-    days = [calendar_days(d, issued) for d in item.deadlines]
+    days = [(s.first, s.last) for s in item.schedules]
 
     def per_deadline(values) -> str:
         return MULTI.join(v or "" for v in values) if any(values) else ""

@@ -1,16 +1,12 @@
 """The list of pages the site has: every path, its template and what it needs. Nothing is rendered here."""
 from __future__ import annotations
 
-from datetime import date
-
 from markupsafe import Markup
 
-from .feeds import (absolute, feed_items, feed_path, fell_before_issue, occurrences, started_before_issue,
-                    webcal_url)
+from .feeds import absolute, feed_items, feed_path, occurrences, webcal_url
 from .index import LANGUAGES, SiteIndex, soonest, url
 from .render import LABELS, Page
-from .timeline import (dated_marks, deadline_day, matrix, plan_anchor, tally, timeline_rows, timeline_svg,
-                       undated_items)
+from .timeline import dated_marks, matrix, plan_anchor, tally, timeline_rows, timeline_svg, undated_items
 
 
 def site_pages(index: SiteIndex) -> list[Page]:
@@ -52,8 +48,7 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
             "total": tally(assignments), "via_groups": via_groups,
             "via_group_names": {"zh": "、".join(f"“{index.units[g].name.zh}”" for g in via_groups),
                                 "en": " and ".join(f"“{index.units[g].name.en}”" for g in via_groups)},
-            "deadlines_of": {a.item.id: sorted(a.item.deadlines, key=lambda d: _day_key(d, a.item))
-                             for a in assignments},
+            "deadlines_of": {a.item.id: sorted(a.item.schedules, key=lambda s: s.sort_key()) for a in assignments},
             "feed": feed_path(unit_id).lstrip("/"), "webcal": webcal_url(unit_id),
             "events": sum(len(occurrences(item)) for item in feed_items(index, unit_id)),
             "issued": document.issued, "document_number": " ".join(b.document.number for b in index.corpus.documents),
@@ -68,36 +63,23 @@ def _units_context(index: SiteIndex) -> dict:
 
 # --- month pages and the deadline overview ------------------------------------------------------------------------
 
-SECTIONS = {"due": "due", "from": "starts", "window": "window", "season": "window", "recurring": "recurs"}
+SECTIONS = {"due": "due", "window": "window", "start": "starts", "recurring": "recurs"}   # role -> section id
 
 
 def _month_context(index: SiteIndex, month: str, months: list[str]) -> dict:
-    """What falls due in the month, what starts, which windows cover it, what recurs; flags for the template."""
-    sections: dict[str, list] = {"due": [], "starts": [], "window": [], "recurs": []}
-    for entry in index.months[month]:
-        issued = entry.item.bundle.document.issued
-        d = entry.deadline
-        sections[SECTIONS[d.kind]].append({
-            "item": entry.item, "deadline": d, "before_issue": fell_before_issue(d, issued),
-            "started_before": started_before_issue(d, issued),
-            "starts_here": bool(d.start) and d.start[:7] == month and d.kind in ("window", "season"),
-            "ends_here": bool(d.end) and d.end[:7] == month and d.kind in ("window", "season"),
-        })
-    for rows in sections.values():
-        rows.sort(key=lambda row: (_day_key(row["deadline"], row["item"]), soonest(row["item"])))
+    """What falls due in the month, which periods cover it, what starts, what recurs, as the schedules say."""
+    sections: dict[str, list] = {"due": [], "window": [], "starts": [], "recurs": []}
+    for entry in index.months[month]:   # soonest first (index)
+        sections[SECTIONS[entry.role.role]].append({"item": entry.item, "schedule": entry.schedule,
+                                                     "deadline": entry.deadline, "role": entry.role})
     position = months.index(month)
     due = sections["due"]
     return {"month": month, "sections": sections,
             "counts": {key: len(rows) for key, rows in sections.items()},
-            "all_due_before_issue": bool(due) and all(row["before_issue"] for row in due),
+            "all_due_before_issue": bool(due) and all(row["schedule"].before_issue for row in due),
             "previous": months[position - 1] if position else None,
             "next": months[position + 1] if position + 1 < len(months) else None,
             "issued": index.corpus.documents[0].document.issued}
-
-
-def _day_key(deadline, item) -> tuple:
-    day = deadline_day(deadline, item.bundle.document.issued)
-    return (0, day) if day else (1, date.max)
 
 
 def _deadlines_context(index: SiteIndex) -> dict:
@@ -119,8 +101,11 @@ def _deadlines_context(index: SiteIndex) -> dict:
         text["issued"] = label("timeline_issued", date=issued.isoformat())
         text["desc"] = label("timeline_desc", rows=len(rows), marks=len(marks), first=months[0] if months else "",
                              last=months[-1] if months else "", date=issued.isoformat(),
-                             before=sum(m.before_issue for m in marks), undated=len(undated))
+                             before=sum(m.schedule.before_issue for m in marks), undated=len(undated))
         timeline[lang] = Markup(timeline_svg(index, lang, text, plan_names))  # built markup, escaped in timeline.py
+    month_rows = [{"month": month, "counts": {section: sum(SECTIONS[e.role.role] == section for e in entries)
+                                              for section in SECTIONS.values()}}
+                  for month, entries in index.months.items()]
     return {"timeline": timeline, "marks": marks, "rows": rows, "undated": undated, "issued": issued,
-            "plans": plans, "matrix": matrix_rows,
-            "before_issue": sum(m.before_issue for m in marks)}
+            "plans": plans, "matrix": matrix_rows, "month_rows": month_rows,
+            "before_issue": sum(m.schedule.before_issue for m in marks)}

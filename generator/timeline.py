@@ -10,13 +10,13 @@ It carries role="img" with <title> and <desc>; the table beside it says the same
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from .feeds import calendar_days, fell_before_issue, started_before_issue
+from .deadlines import Deadline
 from .index import Item, SiteIndex
-from .deadlines import Deadline, month_range
+from .schedule import Schedule, month_range
 
 PLAN_COLOURS = ["#1565c0", "#00796b", "#8d4f2b", "#6a1b9a", "#c62828"]   # by plan order; AA on white
 ROW = 18              # px per row
@@ -29,15 +29,33 @@ LONG_GAP = 6          # months without anything that split the axis into segment
 
 @dataclass
 class Mark:
+    """One dated deadline on the timeline: the days of its schedule, drawn as the schedule's mark says."""
+
     item: Item
     index: int
-    deadline: Deadline
-    first: date                    # first day drawn
-    last: date                     # last day drawn
-    shape: str                     # due | bar | open | monthly (ticks: monthly or quarterly) | yearly
-    before_issue: bool = False
-    started_before: bool = False
-    ticks: list[date] = field(default_factory=list)
+    schedule: Schedule
+
+    @property
+    def deadline(self) -> Deadline:
+        return self.schedule.deadline
+
+    @property
+    def shape(self) -> str:
+        return self.schedule.mark    # point | span | open | ring | ticks
+
+    @property
+    def first(self) -> date:
+        """First day drawn."""
+        return self.schedule.first or self.schedule.days[0]
+
+    @property
+    def last(self) -> date:
+        """Last day drawn: a span's end; a start date's own day; a recurrence's last occurrence listed."""
+        return self.schedule.last if self.shape == "span" else self.schedule.days[-1]
+
+    @property
+    def ticks(self) -> tuple[date, ...]:
+        return self.schedule.days if self.shape == "ticks" else ()
 
 
 @dataclass
@@ -51,27 +69,7 @@ class Row:
 
 
 def _marks(item: Item) -> list[Mark]:
-    issued = item.bundle.document.issued
-    marks = []
-    for n, d in enumerate(item.deadlines):
-        start, end = calendar_days(d, issued)
-        if d.kind == "due":
-            marks.append(Mark(item, n, d, end, end, "due", before_issue=fell_before_issue(d, issued)))
-        elif d.kind in ("window", "season"):
-            marks.append(Mark(item, n, d, start, end, "bar", started_before=started_before_issue(d, issued)))
-        elif d.kind == "from":
-            marks.append(Mark(item, n, d, start, start, "open", started_before=started_before_issue(d, issued)))
-        elif d.kind == "recurring" and d.frequency == "yearly":
-            marks.append(Mark(item, n, d, end, end, "yearly"))
-        elif d.kind == "recurring":
-            ticks = [_month_end(m) for m in item.months_of(d)]
-            marks.append(Mark(item, n, d, ticks[0], ticks[-1], "monthly", ticks=ticks))
-    return marks
-
-
-def _month_end(month: str) -> date:
-    year, number = int(month[:4]), int(month[5:7])
-    return date(year, number, calendar.monthrange(year, number)[1])
+    return [Mark(item, n, s) for n, s in enumerate(item.schedules) if s.dated]
 
 
 def timeline_rows(index: SiteIndex) -> list[Row]:
@@ -213,7 +211,7 @@ def timeline_svg(index: SiteIndex, lang: str, text: dict[str, str], plan_names: 
         for mark in row.marks:
             tip = escape(f"{item.title(lang)} — {mark.deadline.words}"
                          + (f" ({mark.deadline.en})" if lang == "en" else "")
-                         + f" — {mark.deadline.meaning(lang)}")
+                         + f" — {mark.schedule.meaning[lang]}")
             out.append(f"<g><title>{tip}</title>{_shape(mark, axis, mid, c)}</g>")
     # The issue date.
     x = axis.x(issued)
@@ -254,9 +252,9 @@ def _diamond(x: float, y: float, colour: str, hollow: bool, size: float = 5) -> 
 
 
 def _shape(mark: Mark, axis: Axis, y: float, colour: str) -> str:
-    if mark.shape == "due":
-        return _diamond(axis.x(mark.last, end_of_day=True), y, colour, mark.before_issue)
-    if mark.shape == "bar":
+    if mark.shape == "point":
+        return _diamond(axis.x(mark.last, end_of_day=True), y, colour, mark.schedule.before_issue)
+    if mark.shape == "span":
         x1, x2 = axis.x(mark.first), axis.x(mark.last, end_of_day=True)
         return (f'<rect x="{_fmt(x1)}" y="{_fmt(y - 4)}" width="{_fmt(x2 - x1)}" height="8" rx="2" '
                 f'fill="{colour}" fill-opacity=".75"/>')
@@ -267,10 +265,10 @@ def _shape(mark: Mark, axis: Axis, y: float, colour: str) -> str:
                 f'fill-opacity=".3"/><polygon points="{_fmt(x2 - 6)},{_fmt(y - 6)} {_fmt(x2)},{_fmt(y)} '
                 f'{_fmt(x2 - 6)},{_fmt(y + 6)}" fill="{colour}"/><line x1="{_fmt(x1)}" y1="{_fmt(y - 6)}" '
                 f'x2="{_fmt(x1)}" y2="{_fmt(y + 6)}" stroke="{colour}" stroke-width="2"/>')
-    if mark.shape == "monthly":
+    if mark.shape == "ticks":
         return "".join(f'<circle cx="{_fmt(axis.x(day, end_of_day=True))}" cy="{_fmt(y)}" r="3" fill="{colour}"/>'
                        for day in mark.ticks)
-    # yearly
+    # ring: a yearly recurrence
     x = axis.x(mark.last, end_of_day=True)
     return (_diamond(x, y, colour, False) +
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="7.5" fill="none" stroke="{colour}" stroke-width="1"/>')
@@ -293,16 +291,6 @@ def _legend_shape(shape: str, x: float, y: float) -> str:
                 f'<circle cx="{_fmt(x + 5)}" cy="{_fmt(y)}" r="3" fill="{grey}"/>')
     return (_diamond(x, y, grey, False) +
             f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="7.5" fill="none" stroke="{grey}" stroke-width="1"/>')
-
-
-# --- ordering ------------------------------------------------------------------------------------------------------
-
-def deadline_day(deadline: Deadline, issued: date) -> date | None:
-    """The day a deadline is reached, for ordering: a due date, a window's last day, a start date, a yearly
-    recurrence's first occurrence; None for monthly, quarterly and ongoing ones. Days, not strings: "2022-12" (end of
-    December) sorts after "2022-12-15"."""
-    first, last = calendar_days(deadline, issued)
-    return last or first
 
 
 # --- the responsibility matrix ------------------------------------------------------------------------------------

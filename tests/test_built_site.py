@@ -8,7 +8,6 @@ from collections import defaultdict
 
 import pytest
 
-from generator.deadlines import parse_deadline
 from generator.index import build_index
 from generator.validate import load_corpus
 from site_helpers import (DATA, ITEM_PATH, SITE, built_site, collapse, document, is_external,  # noqa: F401
@@ -208,15 +207,14 @@ def test_each_unit_page_lists_exactly_the_items_assigned_to_it(built_site, lang)
 
 
 def expected_month_items() -> dict[str, set[str]]:
-    """From the YAML and generator.deadlines: month -> items due, starting, active or recurring in it.
-    A monthly recurrence is listed from the notice's issue month to the end of its year."""
-    issued = document()["issued"]
-    span = (f"{issued:%Y-%m}", f"{issued.year:04d}-12")
-    year = int(document()["id"][:4])
+    """From the YAML and this suite's own reading of the deadline words (test_feeds.read_deadline): month -> items
+    due, starting, covered or recurring in it."""
+    from test_feeds import readings
+
     months: dict[str, set[str]] = defaultdict(set)
     for item in raw_items():
-        for words in item.deadline_words:
-            for month in parse_deadline(words, year).months(span):
+        for reading in readings(item):
+            for month in reading.months:
                 months[month].add(item.path)
     return months
 

@@ -84,12 +84,13 @@ def read_deadline(words: str, year: int, issued: date) -> Reading:
     if m := re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月?[-—–](\d{1,2})月份?", words):
         first, last = date(y(m[1]), int(m[2]), 1), month_end(y(m[1]), int(m[3]))
         return Reading("window", first, last, months_between(first, last))
+    # a start with no end: listed in its month (starts) and in every later month to the end of the issue year
     if m := re.fullmatch(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起", words):
         first = date(int(m[1]), int(m[2]), int(m[3]))
-        return Reading("from", first, None, (f"{first:%Y-%m}",))
+        return Reading("from", first, None, months_between(first, max(first, date(issued.year, 12, 31))))
     if m := re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月份?起", words):
         first = date(y(m[1]), int(m[2]), 1)
-        return Reading("from", first, None, (f"{first:%Y-%m}",))
+        return Reading("from", first, None, months_between(first, max(first, date(issued.year, 12, 31))))
     raise AssertionError(f"the test does not know the deadline form {words!r}")
 
 

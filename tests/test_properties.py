@@ -8,7 +8,7 @@ import html
 import os
 import re
 import string
-from datetime import date
+from datetime import date, timedelta
 
 import markdown
 import pytest
@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from mini_fixture import ROOT
 from generator.deadlines import DeadlineError, parse_deadline
+from generator.schedule import Context, schedule
 from generator.markdown_text import escape_cell, escape_markdown
 from generator.models import AsciiId
 
@@ -32,6 +33,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "generator"))
 
 YEARS = st.integers(min_value=1000, max_value=9999)
 MONTHS = st.integers(min_value=1, max_value=12)
+CONTEXT = Context(date(2022, 6, 14), 2022)
 
 
 # --- deadlines -----------------------------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ MONTHS = st.integers(min_value=1, max_value=12)
 def test_end_of_month_round_trips(year, month, before):
     deadline = parse_deadline(f"{year}年{month}月底{before}", 2022)
     assert (deadline.kind, deadline.end) == ("due", f"{year:04d}-{month:02d}")
-    assert deadline.last_day == date(year, month, calendar.monthrange(year, month)[1])
+    assert schedule(deadline, CONTEXT).last == date(year, month, calendar.monthrange(year, month)[1])
 
 
 @given(MONTHS, st.integers(min_value=1000, max_value=9998))
@@ -52,7 +54,7 @@ def test_end_of_month_without_year_takes_the_context_year(month, context_year):
 def test_day_round_trips(day):
     words = f"{day.year}年{day.month}月{day.day}日前"
     deadline = parse_deadline(words, 2022)
-    assert (deadline.kind, deadline.end, deadline.last_day) == ("due", day.isoformat(), day)
+    assert (deadline.kind, deadline.end, schedule(deadline, CONTEXT).last) == ("due", day.isoformat(), day)
     start = parse_deadline(f"自{day.year}年{day.month}月{day.day}日起", 2022)
     assert (start.kind, start.start) == ("from", day.isoformat())
 
@@ -66,21 +68,23 @@ def test_window_round_trips_or_is_rejected_when_backwards(year, first, last):
     else:
         deadline = parse_deadline(words, 2022)
         assert (deadline.start, deadline.end) == (f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}")
-        assert len(deadline.months(("2022-01", "2022-01"))) == last - first + 1
+        assert len(schedule(deadline, CONTEXT).months) == last - first + 1
 
 
-@given(st.integers(min_value=1000, max_value=9996), MONTHS, st.integers(min_value=0, max_value=30))
-def test_quarterly_lists_exactly_the_quarter_ends_inside_any_span(year, month, length):
-    """Over any span of months (crossing years too), 每季度 is listed in the span's March, June, September and
-    December, and every month for 每月一次; a quarter's last month is one that three divides."""
-    months, y, m = [], year, month
-    for _ in range(length + 1):
-        months.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    span = (f"{months[0][0]:04d}-{months[0][1]:02d}", f"{months[-1][0]:04d}-{months[-1][1]:02d}")
-    every = [f"{y:04d}-{m:02d}" for y, m in months]
-    assert parse_deadline("每月一次", 2022).months(span) == every
-    assert parse_deadline("每季度", 2022).months(span) == [f"{y:04d}-{m:02d}" for y, m in months if m in (3, 6, 9, 12)]
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31)))
+def test_recurrences_are_listed_from_the_issue_month_to_year_end(issued):
+    """Whatever the issue date, 每月一次 is listed in every month from the issue month to December, 每季度 in those
+    of them that end a calendar quarter, each on the month's last day, and never before the notice."""
+    context = Context(issued, issued.year)
+    every = [f"{issued.year:04d}-{m:02d}" for m in range(issued.month, 13)]
+    monthly = schedule(parse_deadline("每月一次", issued.year), context)
+    quarterly = schedule(parse_deadline("每季度", issued.year), context)
+    assert [m.month for m in monthly.months] == every
+    assert [m.month for m in quarterly.months] == [m for m in every if m[5:] in ("03", "06", "09", "12")]
+    for s in (monthly, quarterly):
+        assert all(day >= issued for day in s.days)
+        assert [f"{day:%Y-%m}" for day in s.days] == [m.month for m in s.months]
+        assert all(day.month != (day + timedelta(days=1)).month for day in s.days)
 
 
 @st.composite
@@ -116,11 +120,11 @@ def test_garbage_raises_only_deadline_error_and_what_parses_is_usable(words, con
         return
     # a parsed deadline must work everywhere the site uses it
     assert deadline.words == words
+    s = schedule(deadline, Context(date(context_year, 6, 14), context_year))
     for lang in ("zh", "en"):
-        assert deadline.meaning(lang)
-    deadline.months((f"{context_year}-06", f"{context_year}-12"))
-    deadline.sort_key()
-    deadline.last_day
+        assert s.meaning[lang]
+    s.sort_key()
+    assert [m.month for m in s.months] == sorted(m.month for m in s.months)
 
 
 # --- ids ---------------------------------------------------------------------------------------------------------

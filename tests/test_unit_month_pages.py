@@ -222,8 +222,13 @@ def test_unit_page_summary_counts(lang, unit_id):
 
 # --- month pages --------------------------------------------------------------------------------------------------
 
-SECTION = {"due": "due", "window": "window", "season": "window", "from": "starts", "yearly": "recurs",
+SECTION = {"due": "due", "window": "window", "season": "window", "from": "window", "yearly": "recurs",
            "monthly": "recurs", "quarterly": "recurs"}
+
+
+def section_of(reading, month: str) -> str:
+    """A start date "starts" in its own month and is a period covering each later month it is listed under."""
+    return "starts" if reading.kind == "from" and month == reading.months[0] else SECTION[reading.kind]
 
 
 def expected_months() -> dict[str, dict[str, set[str]]]:
@@ -231,7 +236,7 @@ def expected_months() -> dict[str, dict[str, set[str]]]:
     for item in raw_items():
         for reading in readings(item):
             for month in reading.months:
-                months[month][SECTION[reading.kind]].add(item.path)
+                months[month][section_of(reading, month)].add(item.path)
     return months
 
 
