@@ -49,4 +49,4 @@ lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.j
 	$(BIN)/python bench/lighthouse/run.py
 
 clean:
-	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data)
+	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)

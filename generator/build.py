@@ -12,10 +12,11 @@ from .pages import site_pages
 from .permalinks import published_urls
 from .render import Renderer
 from .search_dict import jieba_dictionary
+from .search_index import search_files
 from .validate import Corpus
 
 # Top-level entries of each language folder that the generator owns; everything else in docs/ is hand-written.
-GENERATED = ("index.md", "units", "deadlines", "glossary", "data", "cite")
+GENERATED = ("index.md", "units", "deadlines", "glossary", "data", "cite", "search")
 GENERATED_MARKER = ".generated"
 
 
@@ -34,6 +35,7 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
         files[f"zh/data/{name}"] = content
     for name, content in citation_files(index, published_urls(index, docs, generated_entries(corpus))).items():
         files[f"zh/{name}"] = content  # QR codes of every page and citations.json, served at /cite/
+    files.update(search_files(index, docs))  # per-language search index, fetched when search is first used
     files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
     (docs.parent / "generated").mkdir(exist_ok=True)
     (docs.parent / "generated" / "jieba-user.dict").write_text(jieba_dictionary(corpus), encoding="utf-8")

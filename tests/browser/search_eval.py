@@ -2,8 +2,8 @@
 
 The measurement drives the search worker directly in Chromium (the same messages the search box sends), so a whole
 query set runs in about a second. Two workers can be compared:
-  material  Material's own worker on the unmodified index (what the site had before issue 6), both languages;
-  site      assets/javascripts/workers/site-search.js, the worker the site uses (language filter, Chinese n-grams).
+  material  Material's own worker on Material's index of both languages (what the site had before issue 6);
+  site      assets/javascripts/workers/site-search.js on the site's index of the language (what the site uses).
 
     python tests/browser/search_eval.py measure [SITE_DIR]   # prints recall and precision of both workers
     python tests/browser/search_eval.py update  [SITE_DIR]   # rewrites the page lists in queries.yml from the site
@@ -25,8 +25,8 @@ ITEM = re.compile(r"^(en/)?\d{4}-\d+/[a-z]+/(ledger/)?\d+/$")
 # Runs a list of queries through a search worker inside a page of the site; returns, per query, the page locations
 # of the results in rank order (Material groups sections under their page).
 RUN_QUERIES = """
-async ({worker, queries}) => {
-  const index = await (await fetch(location.origin + "/search/search_index.json")).json()
+async ({worker, index: indexUrl, queries}) => {
+  const index = await (await fetch(indexUrl)).json()
   const w = new Worker(worker)
   let answer = null, fail = null
   w.onmessage = ev => answer(ev.data)
@@ -48,14 +48,21 @@ async ({worker, queries}) => {
 """
 
 
+def site_index(site: Path, lang: str) -> Path:
+    """The site's search index of a language (generator/search_index.py)."""
+    return site / ("en" if lang == "en" else "") / "search" / "lc-index.json"
+
+
 def page_texts(site: Path) -> dict[str, str]:
-    """Indexed text of each page (all its sections), as a reader sees it."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts: dict[str, list[str]] = {}
-    for doc in index["docs"]:
-        text = html.unescape(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}")).replace("\u200b", "")
-        texts.setdefault(doc["location"].split("#")[0], []).append(text)
-    return {location: " ".join(parts) for location, parts in texts.items()}
+    """Indexed text of each page (title, matched keys and text) of both languages, by location from the site root."""
+    texts: dict[str, str] = {}
+    for lang in ("zh", "en"):
+        index = json.loads(site_index(site, lang).read_text(encoding="utf-8"))
+        for doc in index["docs"]:
+            location = ("en/" if lang == "en" else "") + doc["location"].split("#")[0]
+            text = f"{doc['title']} {doc.get('keys', '')} {doc['text']}"
+            texts[location] = f"{texts[location]} {text}" if location in texts else text
+    return texts
 
 
 def contains(text: str, query: str, lang: str) -> bool:
@@ -81,21 +88,22 @@ def load_queries() -> dict[str, list[dict]]:
     return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
 
 
-def worker_urls(page) -> dict[str, callable]:
+def worker_urls(page, site: Path) -> dict[str, callable]:
     """Worker URLs for a page already open on the site, by worker name, as functions of the language."""
     configured = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).search, location.href).href")
-    folder, name = configured.split("?")[0].rsplit("/", 1)
-    if name == "site-search.js":  # overrides/main.html already points the theme at the site's worker
-        name = re.search(r"[?&]worker=([^&]+)", configured).group(1)
-    material = f"{folder}/{name}"
-    return {"material": lambda lang: material,
-            "site": lambda lang: f"{folder}/site-search.js?lang={lang}&worker={name}"}
+    folder = configured.split("?")[0].rsplit("/", 1)[0]
+    material = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
+    return {"material": lambda lang: f"{folder}/{material}",
+            "site": lambda lang: f"{folder}/site-search.js?root={'en/' if lang == 'en' else ''}"}
 
 
-def run(page, origin: str, worker: str, lang: str, queries: list[str]) -> dict[str, list[str]]:
+def run(page, origin: str, worker: str, lang: str, queries: list[str], site: Path = HERE.parents[1] / "site"
+        ) -> dict[str, list[str]]:
     page.goto(origin + ("/en/" if lang == "en" else "/"))
-    url = worker_urls(page)[worker](lang)
-    return page.evaluate(RUN_QUERIES, {"worker": url, "queries": queries})
+    url = worker_urls(page, site)[worker](lang)
+    index = origin + ("/search/search_index.json" if worker == "material" else
+                      "/" + site_index(Path(""), lang).as_posix())
+    return page.evaluate(RUN_QUERIES, {"worker": url, "index": index, "queries": queries})
 
 
 def score(queries: dict[str, list[dict]], results: dict[str, dict[str, list[str]]], texts: dict[str, str]) -> dict:
@@ -156,7 +164,7 @@ def main(argv: list[str]) -> int:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         for worker in ("material", "site"):
-            results = {lang: run(page, origin, worker, lang, [e["query"] for e in entries])
+            results = {lang: run(page, origin, worker, lang, [e["query"] for e in entries], site)
                        for lang, entries in queries.items()}
             for lang, r in score(queries, results, texts).items():
                 print(f"{worker:9} {lang}: recall {r['recall']:.1%} ({r['found']}/{r['wanted']} pages), "

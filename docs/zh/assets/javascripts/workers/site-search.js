@@ -1,172 +1,259 @@
 /*
- * Site search worker: a thin wrapper around Material for MkDocs' own search worker, which it loads from the same
- * folder (file name passed as ?worker=...). overrides/main.html points the theme at this file. Two changes:
+ * The site's search worker. It speaks Material for MkDocs' worker protocol (9.x), so Material's search box and
+ * result list work unchanged, but searches the site's own index (generator/search_index.py), one per language,
+ * which overrides/partials/lc-search-worker.html loads only when search is first used.
  *
- * 1. Language. MkDocs writes one index for both languages; this keeps only the documents of the language being read
- *    (?lang=, from <html lang>), so Chinese readers get Chinese pages and English readers English pages, with
- *    correct counts. A language's documents are those under "<lang>/"; the default language is the rest.
+ * Why not Lunr (Material's worker): staff type parts of names (住建 in 县住建局, 环境局 in 市生态环境局陵川分局), and
+ * Lunr matches whole words by prefix, so Chinese needed a pair index built at set-up, which took 1.2 s on a desktop
+ * and several seconds on a phone. Here a Chinese query is a substring, an English word a word prefix, both matched
+ * by scanning the documents: a language's index is a few hundred documents (under 1 MB of text even at 20x the
+ * data), which a scan answers in milliseconds, with no set-up at all.
  *
- * 2. Chinese substrings. The index splits Chinese into jieba words and lunr matches words by prefix, so the middle
- *    or end of a word (环境局 in 市生态环境局陵川分局, 住建 in 县住建局) was never found. At set-up each document gets
- *    two more fields, title_ngrams and text_ngrams: the distinct pairs of adjacent Han characters of its title and
- *    text, boosted like title and text. A query's run of two or more Han characters becomes its required pairs
- *    ("+住建 +建局"): a substring match. If no page has them all, the pairs that exist are searched as
- *    alternatives, so the closest pages still show (Material then marks the missing pairs). Other query words
- *    (English, numbers, single Han characters) go to Material unchanged.
+ * Ranking, in order: month pages for a month query (6月, 6月底, 2022年6月, June 2022, end of June); unit pages whose
+ * name or alias contains the query; matches in titles; matches in deadline words and unit names; matches in the
+ * text. Documents that contain every query term come first; when none does, the documents with the most terms
+ * follow and Material marks the missing terms. Snippets are the matching part of the official text with every
+ * match marked.
  *
- * Material's worker protocol (9.x): {type: 0 SETUP, data: {config, docs, options}} -> {type: 1 READY};
- * {type: 2 QUERY, data: "query"} -> {type: 3 RESULT, data: {items}}. Measured recall: docs/en/about/index.md.
+ * Protocol: {type: 0 SETUP, data: {config, docs, options}} -> {type: 1 READY};
+ * {type: 2 QUERY, data: "query"} -> {type: 3 RESULT, data: {items: [[doc], …]}}.
  */
 (function () {
   "use strict"
 
-  var SETUP = 0, QUERY = 2, RESULT = 3
-  var HAN_RUNS = /\p{sc=Han}{2,}/gu
-  // Material segments each Han run of a query against the index and never keeps the run's last character; a
-  // trailing filler character makes it keep a pair whole ("住建〇" -> "住建").
-  var FILLER = "\u3007"
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var HAN = /\p{sc=Han}/u
+  var MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"]
+  var SNIPPET = { zh: 90, en: 220 }  // characters of text around the first match
 
+  // ?root=en/ when the page's search base is the site root but the index's locations are the English site's
   var params = new URLSearchParams(self.location.search)
-  var lang = (params.get("lang") || "").toLowerCase().split("-")[0]
-  var material = params.get("worker") || ""
-  if (!/^[\w.-]+\.js$/.test(material))  // a file of this folder only
-    throw new Error("site-search: invalid worker " + material)
+  var root = /^[\w-]*\/?$/.test(params.get("root") || "") ? params.get("root") || "" : ""
 
-  /* Load Material's worker, keeping its message handler for ourselves */
-  var handlers = []
-  var addEventListener = self.addEventListener
-  self.addEventListener = function (type, fn, options) {
-    if (type === "message") handlers.push(fn)
-    else addEventListener.call(self, type, fn, options)
-  }
-  importScripts(material)
-  self.addEventListener = addEventListener
+  var docs = [], lang = "zh"
 
-  /* Material answers with postMessage(); catch its answer instead of sending it */
-  var send = self.postMessage.bind(self)
-  var pending = []
-  self.postMessage = function (message) {
-    if (pending.length) pending.shift()(message)
-    else send(message)
+  function fold(text) {
+    return String(text || "").normalize("NFKC").replace(/\u200b/g, "").toLowerCase()
   }
-  function ask(message) {
-    return new Promise(function (resolve) {
-      pending.push(resolve)
-      handlers.forEach(function (fn) { fn({ data: message }) })
-    })
+  function plain(markup) {  // Material's own index (offline copies) has HTML in title and text
+    return String(markup || "").replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+      .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim()
+  }
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
   }
 
-  /* Documents of one language */
-  function prefix(code, docs) {
-    return docs.some(function (doc) { return doc.location.indexOf(code + "/") === 0 }) ? code + "/" : ""
-  }
-  function ofLanguage(docs, languages) {
-    if (!lang) return docs
-    var own = prefix(lang, docs)
-    var others = languages
-      .filter(function (code) { return code !== lang })
-      .map(function (code) { return prefix(code, docs) })
-      .filter(Boolean)
-    return docs.filter(function (doc) {
-      if (own) return doc.location.indexOf(own) === 0
-      return !others.some(function (p) { return doc.location.indexOf(p) === 0 })
-    })
-  }
-
-  /* Pairs of adjacent Han characters, plus the last character of each run: with these, every character of the
-     text starts some term, so Material's prefix match also finds single characters ("煤" in 散煤). Indexing every
-     single character as well would double the worker's set-up time (measured: 2.1 s instead of 1.2 s). */
-  function pairs(run) {
-    var chars = Array.from(run), out = []
-    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1])
-    return out
-  }
-  function ngrams(markup) {
-    var text = (markup || "").replace(/<[^>]+>/g, " ").replace(/\u200b/g, "")
-    var seen = new Set()
-    ;(text.match(/\p{sc=Han}+/gu) || []).forEach(function (run) {
-      pairs(run).forEach(function (pair) { seen.add(pair) })
-      seen.add(Array.from(run).pop())
-    })
-    return Array.from(seen)
-  }
-
-  var known = new Set()  // every pair in the index
   function setup(data) {
-    var config = Object.assign({}, data.config)
-    var fields = config.fields = Object.assign({}, config.fields)
-    fields.title_ngrams = { boost: (fields.title || {}).boost || 1 }
-    fields.text_ngrams = { boost: (fields.text || {}).boost || 1 }
-    known = new Set()
-    var docs = ofLanguage(data.docs, config.lang || []).map(function (doc) {
-      var title = ngrams(doc.title), text = ngrams(doc.text)
-      title.concat(text).forEach(function (gram) { if (gram.length > 1) known.add(gram) })
-      return Object.assign({}, doc, { title_ngrams: title.join(" "), text_ngrams: text.join(" ") })
+    lang = ((data.config && data.config.lang) || ["zh"])[0] === "en" ? "en" : "zh"
+    docs = (data.docs || []).map(function (doc, order) {
+      var title = plain(doc.title), text = plain(doc.text)
+      return {
+        location: root + doc.location, title: title, text: text, kind: doc.kind || "page",
+        months: doc.months || [], order: order,
+        t: fold(title), x: fold(text), k: fold(doc.keys)
+      }
     })
-    return Object.assign({}, data, { config: config, docs: docs })
   }
 
-  /* Results: drop the n-gram fields (the page does not need them) and, for Chinese queries, mark each occurrence
-     of the query's runs in titles and texts (Material marked only whole index words) */
-  function mark(markup, runs) {
-    var found = new RegExp(runs.map(function (run) { return Array.from(run).join("\u200b*") }).join("|"), "gu")
-    return markup.replace(/<\/?mark[^>]*>/g, "").split(/(<[^>]*>)/).map(function (part) {
-      return part.charAt(0) === "<" ? part : part.replace(found, "<mark>$&</mark>")
-    }).join("")
+  /* --- the query: month expressions, then terms ------------------------------------------------------------ */
+
+  var MONTH_NAME = "(" + MONTHS.map(function (m) { return m.slice(0, 3) + (m.length > 3 ? "(?:" + m.slice(3) + ")?" : "") })
+    .join("|") + ")\\.?"
+  var ZH_MONTH = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:份|底|末|初|中旬|上旬|下旬)?\s*(?:前|起)?|(\d{4})\s*年\s*底\s*前?/gu
+  var EN_MONTH = new RegExp("\\b(?:(?:by\\s+)?(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+)?" + MONTH_NAME +
+    "(?:\\s*,?\\s*(\\d{4}))?\\b|\\b(\\d{4})-(\\d{1,2})\\b", "gi")
+
+  /* Months the query names, as {month: 1–12, year: YYYY or null}, and the query without them */
+  function months(query) {
+    var found = []
+    var rest = query.replace(ZH_MONTH, function (all, year, month, endYear) {
+      if (endYear) found.push({ year: +endYear, month: 12 })
+      else if (+month >= 1 && +month <= 12) found.push({ year: year ? +year : null, month: +month })
+      else return all
+      return " "
+    }).replace(EN_MONTH, function (all, name, year, isoYear, isoMonth) {
+      if (isoYear) {
+        if (+isoMonth < 1 || +isoMonth > 12) return all
+        found.push({ year: +isoYear, month: +isoMonth })
+        return " "
+      }
+      var month = MONTHS.findIndex(function (m) { return m.indexOf(name.toLowerCase().replace(".", "")) === 0 })
+      // "may" alone is as likely the verb: only with a year or "end of" is it the month
+      if (name.toLowerCase() === "may" && !year && !/of\s/i.test(all)) return all
+      found.push({ year: year ? +year : null, month: month + 1 })
+      return " "
+    })
+    return { months: found, rest: rest }
   }
-  function finish(message, runs) {
-    if (message && message.type === RESULT && message.data && message.data.items)
-      message.data.items.forEach(function (group) {
-        group.forEach(function (item) {
-          delete item.title_ngrams
-          delete item.text_ngrams
-          if (!runs) return
-          ;["title", "text"].forEach(function (field) {
-            if (typeof item[field] === "string") item[field] = mark(item[field], runs)
-          })
-          // Report the query's runs, not their pairs, as the terms found: Material shows missing terms and
-          // passes found ones to the page (?h=) for highlighting
-          if (item.terms && Object.keys(item.terms).length) {
-            var terms = {}
-            Object.keys(item.terms).forEach(function (term) {
-              if (!/^\p{sc=Han}{2}$/u.test(term)) terms[term] = item.terms[term]
-            })
-            runs.forEach(function (run) {
-              terms[run] = pairs(run).every(function (pair) { return item.terms[pair] === true })
-            })
-            item.terms = terms
-          }
-        })
+
+  /* Terms: runs of Han characters match as substrings; other words (English, numbers) as word prefixes */
+  function terms(query) {
+    var out = []
+    fold(query).split(/[\s,;，；、。：:！!？?（）()“”"'‘’《》〈〉【】\[\]{}<>|\/\\+*~^]+/u).forEach(function (word) {
+      if (!word) return
+      ;(word.match(/\p{sc=Han}+|[^\p{sc=Han}]+/gu) || []).forEach(function (part) {
+        part = part.replace(/^[-._·]+|[-._·]+$/g, "")
+        if (part) out.push(part)
       })
-    return message
+    })
+    return Array.from(new Set(out))
+  }
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }
+  function matcher(term) {
+    var pattern = HAN.test(term) ? escapeRegExp(term) : "(?<![\\p{L}\\p{N}])" + escapeRegExp(term)
+    return new RegExp(pattern, "giu")
+  }
+
+  /* --- scoring ------------------------------------------------------------------------------------------- */
+
+  function count(re, text, cap) {
+    re.lastIndex = 0
+    var n = 0
+    while (n < cap && re.exec(text)) n++
+    return n
+  }
+
+  function score(doc, matchers) {
+    var total = 0, hits = {}
+    matchers.forEach(function (m) {
+      var inTitle = count(m.re, doc.t, 1), inKeys = count(m.re, doc.k, 1), inText = count(m.re, doc.x, 3)
+      if (!(inTitle || inKeys || inText)) return
+      hits[m.term] = true
+      total += 10 * inTitle + 4 * inKeys + inText
+      if (doc.kind === "unit" && (inTitle || inKeys)) total += 40  // the unit's own page before its duties
+    })
+    return { score: total, hits: hits }
+  }
+
+  function monthKeys(wanted) {
+    var have = {}
+    docs.forEach(function (doc) { if (doc.kind === "month") have[doc.months[0]] = true })
+    var keys = []
+    wanted.forEach(function (w) {
+      var suffix = "-" + (w.month < 10 ? "0" : "") + w.month
+      Object.keys(have).sort().forEach(function (key) {
+        if (key.slice(4) === suffix && (w.year === null || +key.slice(0, 4) === w.year)) keys.push(key)
+      })
+    })
+    return keys
+  }
+
+  /* --- results ------------------------------------------------------------------------------------------- */
+
+  function mark(text, matchers) {
+    if (!matchers.length) return escapeHTML(text)
+    var re = new RegExp(matchers.map(function (m) { return m.re.source }).join("|"), "giu")
+    var out = "", last = 0, found
+    var folded = text.normalize("NFKC").toLowerCase()
+    // positions are taken from the folded text; NFKC may change lengths, so fall back to unmarked text then
+    if (folded.length !== text.length) return escapeHTML(text)
+    while ((found = re.exec(folded))) {
+      if (!found[0].length) { re.lastIndex++; continue }
+      out += escapeHTML(text.slice(last, found.index)) + "<mark>" + escapeHTML(text.slice(found.index, found.index + found[0].length)) + "</mark>"
+      last = found.index + found[0].length
+    }
+    return out + escapeHTML(text.slice(last))
+  }
+
+  function snippet(doc, matchers) {
+    var width = SNIPPET[lang], text = doc.text
+    var first = -1
+    matchers.forEach(function (m) {
+      m.re.lastIndex = 0
+      var found = m.re.exec(doc.x)
+      if (found && (first < 0 || found.index < first)) first = found.index
+    })
+    if (text.length <= width) return mark(text, matchers)
+    var start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 4))
+    if (lang === "en" && start > 0) start = text.indexOf(" ", start) + 1 || start
+    var piece = text.slice(start, start + width)
+    if (lang === "en" && start + width < text.length) piece = piece.replace(/\s+\S*$/, "")
+    return (start > 0 ? "…" : "") + mark(piece, matchers) + (start + piece.length < text.length ? "…" : "")
+  }
+
+  function result(doc, matchers, scored, wanted) {
+    var terms = {}
+    wanted.forEach(function (term) { terms[term] = !!scored.hits[term] })
+    return [{
+      location: doc.location, title: mark(doc.title, matchers), text: snippet(doc, matchers),
+      score: scored.score, terms: terms
+    }]
   }
 
   function search(query) {
-    var runs = query.match(HAN_RUNS)
-    if (!runs) return ask({ type: QUERY, data: query })
-    var rest = query.replace(HAN_RUNS, " ").replace(/\s+/g, " ").trim()
-    var wanted = Array.from(new Set([].concat.apply([], runs.map(pairs))))
-    var found = wanted.filter(function (pair) { return known.has(pair) })
-    var all = function (terms) { return terms.concat(rest ? [rest] : []).join(" ") }
-    var strict = found.length === wanted.length
-      ? ask({ type: QUERY, data: all(found.map(function (pair) { return "+" + pair + FILLER })) })
-      : Promise.resolve(null)
-    return strict.then(function (result) {
-      if (result && result.data.items.length) return result
-      if (!found.length && !rest) return { type: RESULT, data: { items: [] } }
-      return ask({ type: QUERY, data: all(found.map(function (pair) { return pair + FILLER })) })
+    var parsed = months(query)
+    var wanted = terms(parsed.rest)
+    var matchers = wanted.map(function (term) { return { term: term, re: matcher(term) } })
+    var monthSet = monthKeys(parsed.months)
+    var inMonth = {}
+    monthSet.forEach(function (key) { inMonth[key] = true })
+    // the words of a month expression ("6月底") also match deadline words in items, which rank after the month page
+    var whole = parsed.months.length ? terms(query).map(function (term) { return { term: term, re: matcher(term) } }) : []
+
+    var ranked = []
+    docs.forEach(function (doc) {
+      var scored = score(doc, matchers)
+      var matched = Object.keys(scored.hits).length
+      var monthly = doc.months.some(function (m) { return inMonth[m] })
+      if (doc.kind === "month" && monthly) scored.score += 1000
+      else if (monthly && matchers.length) scored.score += 20
+      else if (monthly) scored.score += 5
+      if (parsed.months.length && !matchers.length && !monthly) {
+        var plainScore = score(doc, whole)
+        if (Object.keys(plainScore.hits).length === whole.length && whole.length) scored.score += plainScore.score
+        else return
+      }
+      if (!matchers.length && !monthly && !scored.score) return
+      if (matchers.length && !matched && !(doc.kind === "month" && monthly)) return
+      ranked.push({ doc: doc, scored: scored, complete: matched === matchers.length })
     })
+    var complete = ranked.filter(function (r) { return r.complete })
+    if (!complete.length && matchers.length) complete = fallback(matchers, ranked)
+    complete.sort(function (a, b) { return b.scored.score - a.scored.score || a.doc.order - b.doc.order })
+    var shown = matchers.length ? matchers : []
+    return complete.map(function (r) { return result(r.doc, shown, r.scored, wanted) })
   }
 
-  addEventListener.call(self, "message", function (ev) {
-    var message = ev.data
-    var answer = message.type === SETUP ? ask(Object.assign({}, message, { data: setup(message.data) }))
-      : message.type === QUERY ? search(message.data)
-      : ask(message)
-    var runs = message.type === QUERY && typeof message.data === "string" && message.data.match(HAN_RUNS)
-    answer.then(function (reply) { send(finish(reply, runs)) }, function (error) {
-      console.warn("site-search:", error)
-      send(message.type === QUERY ? { type: RESULT, data: { items: [] } } : { type: -1, data: String(error) })
+  /* Nothing has every term: a Chinese phrase not in the text (散煤清零工作) still finds the pages sharing its longest
+     pieces; documents with the most terms come first, and Material shows which terms they miss */
+  function fallback(matchers, ranked) {
+    var pieces = []
+    matchers.forEach(function (m) {
+      if (!HAN.test(m.term)) return
+      var chars = Array.from(m.term)
+      for (var size = chars.length - 1; size >= 2 && !pieces.length; size--)
+        for (var i = 0; i + size <= chars.length; i++) {
+          var piece = chars.slice(i, i + size).join("")
+          if (docs.some(function (doc) { return doc.x.indexOf(piece) >= 0 || doc.t.indexOf(piece) >= 0 })) pieces.push(piece)
+        }
     })
+    var partial = pieces.map(function (p) { return { term: p, re: matcher(p) } })
+    var byLocation = {}
+    ranked.forEach(function (r) { byLocation[r.doc.location] = r })
+    if (partial.length)
+      docs.forEach(function (doc) {
+        var s = score(doc, partial)
+        if (!s.score) return
+        var r = byLocation[doc.location] || (byLocation[doc.location] = { doc: doc, scored: { score: 0, hits: {} } })
+        r.scored = { score: r.scored.score + s.score, hits: r.scored.hits }
+      })
+    return Object.keys(byLocation).map(function (key) { return byLocation[key] })
+  }
+
+  self.addEventListener("message", function (ev) {
+    var message = ev.data
+    try {
+      if (message.type === SETUP) {
+        setup(message.data)
+        self.postMessage({ type: READY })
+      } else if (message.type === QUERY) {
+        self.postMessage({ type: RESULT, data: { items: search(String(message.data || "")) } })
+      }
+    } catch (error) {
+      console.warn("site-search:", error)
+      self.postMessage({ type: RESULT, data: { items: [] } })
+    }
   })
 })()
