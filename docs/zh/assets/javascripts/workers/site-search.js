@@ -51,6 +51,7 @@
       return {
         location: root + doc.location, title: title, text: text, kind: doc.kind || "page",
         months: doc.months || [], order: order,
+        keys: String(doc.keys || "").split(" ").filter(Boolean),
         t: fold(title), x: fold(text), k: fold(doc.keys)
       }
     })
@@ -157,6 +158,8 @@
     return out + escapeHTML(text.slice(last))
   }
 
+  /* The text around its first match, every match marked; a match only in the deadline words or unit names (which
+     are not in the text) is shown after the text's beginning */
   function snippet(doc, matchers) {
     var width = SNIPPET[lang], text = doc.text
     var first = -1
@@ -165,12 +168,17 @@
       var found = m.re.exec(doc.x)
       if (found && (first < 0 || found.index < first)) first = found.index
     })
-    if (text.length <= width) return mark(text, matchers)
+    var keys = first >= 0 ? [] : doc.keys.filter(function (key) {
+      return matchers.some(function (m) { m.re.lastIndex = 0; return m.re.test(fold(key)) })
+    })
+    if (keys.length) width = Math.floor(width / 2)
     var start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 4))
+    if (text.length <= width) start = 0
     if (lang === "en" && start > 0) start = text.indexOf(" ", start) + 1 || start
     var piece = text.slice(start, start + width)
     if (lang === "en" && start + width < text.length) piece = piece.replace(/\s+\S*$/, "")
-    return (start > 0 ? "…" : "") + mark(piece, matchers) + (start + piece.length < text.length ? "…" : "")
+    var out = (start > 0 ? "…" : "") + mark(piece, matchers) + (start + piece.length < text.length ? "…" : "")
+    return keys.length ? out + (out ? " · " : "") + keys.map(function (key) { return mark(key, matchers) }).join(" · ") : out
   }
 
   function result(doc, matchers, scored, wanted) {
