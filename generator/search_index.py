@@ -6,9 +6,10 @@ units as printed, its category (the topic it is filed under) and its deadline wo
 pages. Navigation, citation blocks, timeline tables, calendar boilerplate and the about page's prose are not: they
 made snippets that were breadcrumbs or tables, and were most of the index's weight.
 
-Each document is {location, title, text, keys?, months?, kind}: `location` is relative to the language's root,
-`text` is what a result shows as its snippet, `keys` are matched but never shown, `months` (YYYY-MM) are the months
-an item falls due in or covers, so that a month query also ranks its items. The worker that searches it is
+Each document is {location, title, text, keys?, when?, months?, kind}: `location` is relative to the language's
+root, `text` is what a result shows as its snippet, `keys` (category, units, aliases, month words) are matched and
+shown only when they hold the match, `when` are an item's deadline words (matched, and shown for month queries),
+`months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items. The worker that searches it is
 docs/zh/assets/javascripts/workers/site-search.js; overrides/partials/lc-search-worker.html loads the file when
 search is first used.
 """
@@ -44,11 +45,11 @@ def _items(index: SiteIndex, lang: str) -> list[dict]:
     for item in index.items:
         names = [getattr(index.units[u].name, lang) for u in dict.fromkeys(item.units)]
         printed = item.responsible if lang == "zh" else ""
-        keys = [getattr(item.category, lang), printed, *(n for n in names if n not in printed),
-                *((d.words if lang == "zh" else d.en) for d in item.deadlines)]
+        keys = [getattr(item.category, lang), printed, *(n for n in names if n not in printed)]
         docs.append({"location": f"{item.path}/", "title": item.title(lang), "text": getattr(item.text, lang),
-                     "keys": " ".join(k for k in keys if k), "months": sorted(months_of.get(item.id, ())),
-                     "kind": "item"})
+                     "keys": [k for k in keys if k],
+                     "when": list(dict.fromkeys(d.words if lang == "zh" else d.en for d in item.deadlines)),
+                     "months": sorted(months_of.get(item.id, ())), "kind": "item"})
     return docs
 
 
@@ -59,7 +60,7 @@ def _units(index: SiteIndex, lang: str) -> list[dict]:
         aliases = [a for a in unit.aliases if a != unit.name.zh]
         text = "、".join(aliases) if lang == "zh" else getattr(unit.name, other)
         docs.append({"location": f"units/{unit.id}/", "title": getattr(unit.name, lang), "text": text,
-                     "keys": " ".join([getattr(unit.name, other), *aliases]), "kind": "unit"})
+                     "keys": [getattr(unit.name, other), *aliases], "kind": "unit"})
     return docs
 
 
@@ -70,7 +71,7 @@ def _months(index: SiteIndex, lang: str) -> list[dict]:
         due = sum(1 for e in entries if e.role == "due")
         docs.append({"location": f"deadlines/{month}/", "title": title,
                      "text": LABELS["search_month_text"][lang].format(due=due, total=len(entries)),
-                     "keys": " ".join(words), "months": [month], "kind": "month"})
+                     "keys": words, "months": [month], "kind": "month"})
     return docs
 
 
@@ -79,7 +80,7 @@ def _documents(index: SiteIndex, lang: str) -> list[dict]:
     for bundle in index.corpus.documents:
         document = bundle.document
         docs.append({"location": f"{document.id}/", "title": getattr(document.title, lang),
-                     "text": document.number, "keys": document.number, "kind": "notice"})
+                     "text": document.number, "kind": "notice"})
         for plan_file in bundle.plans:
             plan = plan_file.plan
             parts = [getattr(plan.preamble, lang)] if plan.preamble else []

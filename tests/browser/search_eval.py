@@ -60,7 +60,7 @@ def page_texts(site: Path) -> dict[str, str]:
         index = json.loads(site_index(site, lang).read_text(encoding="utf-8"))
         for doc in index["docs"]:
             location = ("en/" if lang == "en" else "") + doc["location"].split("#")[0]
-            text = f"{doc['title']} {doc.get('keys', '')} {doc['text']}"
+            text = " ".join([doc['title'], *doc.get('keys', []), *doc.get('when', []), doc['text']])
             texts[location] = f"{texts[location]} {text}" if location in texts else text
     return texts
 

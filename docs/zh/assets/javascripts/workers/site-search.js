@@ -51,8 +51,8 @@
       return {
         location: root + doc.location, title: title, text: text, kind: doc.kind || "page",
         months: doc.months || [], order: order,
-        keys: String(doc.keys || "").split(" ").filter(Boolean),
-        t: fold(title), x: fold(text), k: fold(doc.keys)
+        keys: (doc.keys || []).concat(doc.when || []), when: doc.when || [],
+        t: fold(title), x: fold(text), k: fold((doc.keys || []).concat(doc.when || []).join(" \u0001 "))
       }
     })
   }
@@ -67,25 +67,28 @@
 
   /* Months the query names, as {month: 1–12, year: YYYY or null}, and the query without them */
   function months(query) {
-    var found = []
+    var found = [], phrases = []
     var rest = query.replace(ZH_MONTH, function (all, year, month, endYear) {
       if (endYear) found.push({ year: +endYear, month: 12 })
       else if (+month >= 1 && +month <= 12) found.push({ year: year ? +year : null, month: +month })
       else return all
+      phrases.push(all.trim())
       return " "
     }).replace(EN_MONTH, function (all, name, year, isoYear, isoMonth) {
       if (isoYear) {
         if (+isoMonth < 1 || +isoMonth > 12) return all
         found.push({ year: +isoYear, month: +isoMonth })
+        phrases.push(all.trim())
         return " "
       }
       var month = MONTHS.findIndex(function (m) { return m.indexOf(name.toLowerCase().replace(".", "")) === 0 })
       // "may" alone is as likely the verb: only with a year or "end of" is it the month
       if (name.toLowerCase() === "may" && !year && !/of\s/i.test(all)) return all
       found.push({ year: year ? +year : null, month: month + 1 })
+      phrases.push(all.trim())
       return " "
     })
-    return { months: found, rest: rest }
+    return { months: found, phrases: phrases, rest: rest }
   }
 
   /* Terms: runs of Han characters match as substrings; other words (English, numbers) as word prefixes */
@@ -160,7 +163,7 @@
 
   /* The text around its first match, every match marked; a match only in the deadline words or unit names (which
      are not in the text) is shown after the text's beginning */
-  function snippet(doc, matchers) {
+  function snippet(doc, matchers, monthQuery) {
     var width = SNIPPET[lang], text = doc.text
     var first = -1
     matchers.forEach(function (m) {
@@ -168,9 +171,10 @@
       var found = m.re.exec(doc.x)
       if (found && (first < 0 || found.index < first)) first = found.index
     })
-    var keys = first >= 0 ? [] : doc.keys.filter(function (key) {
+    var keys = first >= 0 || doc.kind === "month" ? [] : doc.keys.filter(function (key) {
       return matchers.some(function (m) { m.re.lastIndex = 0; return m.re.test(fold(key)) })
     })
+    if (monthQuery && !keys.length && first < 0) keys = doc.when  // what makes the item concern that month
     if (keys.length) width = Math.floor(width / 2)
     var start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 4))
     if (text.length <= width) start = 0
@@ -181,11 +185,11 @@
     return keys.length ? out + (out ? " · " : "") + keys.map(function (key) { return mark(key, matchers) }).join(" · ") : out
   }
 
-  function result(doc, matchers, scored, wanted) {
+  function result(doc, matchers, scored, wanted, monthQuery) {
     var terms = {}
     wanted.forEach(function (term) { terms[term] = !!scored.hits[term] })
     return [{
-      location: doc.location, title: mark(doc.title, matchers), text: snippet(doc, matchers),
+      location: doc.location, title: mark(doc.title, matchers), text: snippet(doc, matchers, monthQuery),
       score: scored.score, terms: terms
     }]
   }
@@ -198,30 +202,36 @@
     var inMonth = {}
     monthSet.forEach(function (key) { inMonth[key] = true })
     // the words of a month expression ("6月底") also match deadline words in items, which rank after the month page
-    var whole = parsed.months.length ? terms(query).map(function (term) { return { term: term, re: matcher(term) } }) : []
+    var whole = parsed.phrases.map(function (phrase) {
+      var words = fold(phrase).split(/\s+/).map(escapeRegExp)
+      return { term: phrase, re: new RegExp(words.join("\\s+"), "giu") }
+    })
 
     var ranked = []
     docs.forEach(function (doc) {
       var scored = score(doc, matchers)
       var matched = Object.keys(scored.hits).length
       var monthly = doc.months.some(function (m) { return inMonth[m] })
-      if (doc.kind === "month" && monthly) scored.score += 1000
+      var monthPage = doc.kind === "month" && monthly
+      // alone, a month query wants its month page; with other words (县住建局 6月) their pages come first
+      if (monthPage) scored.score += matchers.length ? 30 : 1000
       else if (monthly && matchers.length) scored.score += 20
       else if (monthly) scored.score += 5
       if (parsed.months.length && !matchers.length && !monthly) {
-        var plainScore = score(doc, whole)
-        if (Object.keys(plainScore.hits).length === whole.length && whole.length) scored.score += plainScore.score
+        var plainScore = score(doc, whole)  // 6月底 also in a text or a deadline of another month's page
+        if (Object.keys(plainScore.hits).length) scored.score += plainScore.score
         else return
       }
       if (!matchers.length && !monthly && !scored.score) return
-      if (matchers.length && !matched && !(doc.kind === "month" && monthly)) return
-      ranked.push({ doc: doc, scored: scored, complete: matched === matchers.length })
+      if (matchers.length && !matched && !monthPage) return
+      ranked.push({ doc: doc, scored: scored, complete: monthPage || matched === matchers.length })
     })
     var complete = ranked.filter(function (r) { return r.complete })
     if (!complete.length && matchers.length) complete = fallback(matchers, ranked)
     complete.sort(function (a, b) { return b.scored.score - a.scored.score || a.doc.order - b.doc.order })
-    var shown = matchers.length ? matchers : []
-    return complete.map(function (r) { return result(r.doc, shown, r.scored, wanted) })
+    var shown = matchers.length ? matchers : whole  // a month query alone marks its words in the deadlines
+    var monthQuery = parsed.months.length > 0 && !matchers.length
+    return complete.map(function (r) { return result(r.doc, shown, r.scored, wanted, monthQuery) })
   }
 
   /* Nothing has every term: a Chinese phrase not in the text (散煤清零工作) still finds the pages sharing its longest
