@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import make_synthetic  # noqa: E402
+import search as search_bench  # noqa: E402
 
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results.json"
@@ -215,6 +216,7 @@ def site_measures(site: Path) -> dict:
         "item_page": {lang: page_weight(site, ("en/" if lang == "en" else "") + ITEM_PAGE) for lang in ("zh", "en")},
         "largest_page": {"path": largest.relative_to(site).as_posix(), "bytes": largest.stat().st_size},
         "search_index": {**sizes(index), "entries": len(json.loads(index)["docs"])},
+        "site_search_index": search_bench.index_sizes(site),  # what readers fetch, per language (issue 15)
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
     }
 
@@ -599,14 +601,17 @@ def report(results: dict) -> str:
              f"Python {m['python']} · medians of {base['runs']} runs · load average during the runs "
              f"{min(loads):.1f}–{max(loads):.1f}", "",
              "| data | pages | generation s | full build s | ms/page | CPU s (full) | CPU ms/page "
-             "| peak MB generator / mkdocs | item page HTML | search index (gzip) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| peak MB generator / mkdocs | item page HTML | Material's search index (gzip) "
+             "| site search index zh / en (gzip) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in sizes_:
         lines.append(
             f"| {s['data']} | {s['pages']} | {s['seconds_generation']:.2f} | {s['seconds_full_build']:.2f} | "
             f"{s['ms_per_page']:.1f} | {s['cpu_seconds_full_build']:.1f} | {s['cpu_ms_per_page']:.1f} | "
             f"{s['peak_mb_generation']} / {s['peak_mb_mkdocs']} | {kb(s['item_page_html_bytes']['median'])} | "
-            f"{kb(s['search_index']['bytes'])} ({kb(s['search_index']['gzip'])}) |")
+            f"{kb(s['search_index']['bytes'])} ({kb(s['search_index']['gzip'])}) | "
+            + " / ".join(f"{kb(v['bytes'])} ({kb(v['gzip'])})" for v in s.get("site_search_index", {}).values())
+            + " |")
     lines += ["", "Ratios to the real data (1×), from this run:", "",
               "| size | pages | full build (wall) | wall ms/page | CPU ms/page | generation ms/page |",
               "|---|---:|---:|---:|---:|---:|"]
@@ -628,7 +633,7 @@ def report(results: dict) -> str:
         lines.append(f"| {part.upper() if part != 'total' else 'page + assets'} | {kb(w['zh'][part]['bytes'])} | "
                      f"{kb(w['zh'][part]['gzip'])} | {kb(w['en'][part]['bytes'])} | {kb(w['en'][part]['gzip'])} |")
     si = base["search_index"]
-    lines.append(f"| search index (fetched by the search worker) | {kb(si['bytes'])} | {kb(si['gzip'])} | same | same |")
+    lines.append(f"| Material's search index (built, not fetched online) | {kb(si['bytes'])} | {kb(si['gzip'])} | same | same |")
     lines += ["", "Largest page per size: " + ", ".join(
         f"{s['factor']}× `{s['largest_page']['path']}` {kb(s['largest_page']['bytes'])}" for s in sizes_)]
     if results.get("breakdown"):
@@ -656,6 +661,8 @@ def report(results: dict) -> str:
                      f"{1000 * p1['profiled_seconds'] / p1['pages_markdown']:.2f} | {p['profiled_seconds']:.1f} | "
                      f"{1000 * p['profiled_seconds'] / p['pages_markdown']:.2f} | 100 % | "
                      f"{(p['profiled_seconds'] / p['pages_markdown']) / (p1['profiled_seconds'] / p1['pages_markdown']):.2f} |")
+    if results.get("search"):
+        lines += search_bench.report(results["search"])
     if results.get("preview"):
         p = results["preview"]
         lines += ["", f"Preview (`python -m generator serve`, {p['factor']}×): saving a YAML edit → the page serves "
@@ -672,6 +679,7 @@ def main() -> None:
     parser.add_argument("--breakdown-runs", type=int, default=1, help="runs per variant in the breakdown")
     parser.add_argument("--no-breakdown", action="store_true", help="skip the variants and profile at the largest size")
     parser.add_argument("--no-preview", action="store_true", help="skip the preview-latency measurement")
+    parser.add_argument("--no-search", action="store_true", help="skip the search and first-visit measures (bench/search.py)")
     parser.add_argument("--edits", type=int, default=3, help="edits timed in the preview measurement")
     parser.add_argument("--preview-only", action="store_true", help="measure the preview latency only")
     parser.add_argument("--preview-size", type=int, default=1, help="data size for the preview measurement")
@@ -701,6 +709,9 @@ def main() -> None:
         for factor in sorted(args.sizes):
             print(f"size {factor}x", flush=True)
             results["sizes"].append(bench_size(work, factor, args.runs))
+        if 1 in args.sizes and not args.no_search:
+            print("search and first visits at 1x", flush=True)
+            results["search"] = search_bench.measure(work / "x1" / "site-bench")
         if not args.no_breakdown:
             print(f"breakdown at {max(args.sizes)}x", flush=True)
             results["breakdown"] = breakdown(work, max(args.sizes), args.breakdown_runs)
