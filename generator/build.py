@@ -35,7 +35,7 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
         files[f"zh/data/{name}"] = content
     for name, content in citation_files(index, published_urls(index, docs, generated_entries(corpus))).items():
         files[f"zh/{name}"] = content  # QR codes of every page and citations.json, served at /cite/
-    files.update(search_files(index, docs))  # per-language search index, fetched when search is first used
+    files.update(search_files(index, docs, generated_entries(corpus)))  # per-language search index, fetched when search is first used
     files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
     (docs.parent / "generated").mkdir(exist_ok=True)
     (docs.parent / "generated" / "jieba-user.dict").write_text(jieba_dictionary(corpus), encoding="utf-8")

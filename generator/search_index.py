@@ -37,10 +37,6 @@ def _month_words(month: str, lang: str) -> tuple[str, list[str]]:
 
 
 def _items(index: SiteIndex, lang: str) -> list[dict]:
-    months_of: dict[str, set[str]] = {}
-    for month, entries in index.months.items():
-        for entry in entries:
-            months_of.setdefault(entry.item.id, set()).add(month)
     docs = []
     for item in index.items:
         names = [getattr(index.units[u].name, lang) for u in dict.fromkeys(item.units)]
@@ -49,7 +45,7 @@ def _items(index: SiteIndex, lang: str) -> list[dict]:
         docs.append({"location": f"{item.path}/", "title": item.title(lang), "text": getattr(item.text, lang),
                      "keys": [k for k in keys if k],
                      "when": list(dict.fromkeys(d.words if lang == "zh" else d.en for d in item.deadlines)),
-                     "months": sorted(months_of.get(item.id, ())), "kind": "item"})
+                     "months": sorted({r.month for sched in item.schedules for r in sched.months}), "kind": "item"})
     return docs
 
 
@@ -68,7 +64,7 @@ def _months(index: SiteIndex, lang: str) -> list[dict]:
     docs = []
     for month, entries in index.months.items():
         title, words = _month_words(month, lang)
-        due = sum(1 for e in entries if e.role == "due")
+        due = sum(1 for e in entries if e.role.role == "due")
         docs.append({"location": f"deadlines/{month}/", "title": title,
                      "text": LABELS["search_month_text"][lang].format(due=due, total=len(entries)),
                      "keys": words, "months": [month], "kind": "month"})
@@ -95,25 +91,26 @@ def _glossary(index: SiteIndex, lang: str) -> list[dict]:
              "text": getattr(term.explanation, lang), "kind": "term"} for term in index.corpus.glossary]
 
 
-def _titles(docs_dir: Path, lang: str) -> list[dict]:
+def _titles(docs_dir: Path, lang: str, generated: set[str]) -> list[dict]:
     """Generated overview pages and hand-written pages (about, performance): found by their titles only."""
     docs = [{"location": location, "title": LABELS[key][lang], "text": "", "kind": "page"}
             for location, key in (("", "home"), ("units/", "units"), ("deadlines/", "deadlines"),
                                   ("glossary/", "glossary"), ("data/", "open_data"))]
     for page in sorted((docs_dir / lang).glob("*/index.md")):
         heading = re.search(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", page.read_text(encoding="utf-8"), re.M)
-        if heading and page.parent.name not in {d["location"].rstrip("/") for d in docs}:
+        if heading and page.parent.name not in generated:
             docs.append({"location": f"{page.parent.name}/", "title": heading.group(1), "text": "", "kind": "page"})
     return docs
 
 
-def search_files(index: SiteIndex, docs_dir: Path) -> dict[str, str]:
+def search_files(index: SiteIndex, docs_dir: Path, generated: list[str]) -> dict[str, str]:
     """{"zh/search/lc-index.json": …, "en/search/lc-index.json": …}: compact JSON, UTF-8 characters unescaped
-    (a Chinese character is 3 bytes instead of a 6-byte \\uXXXX escape)."""
+    (a Chinese character is 3 bytes instead of a 6-byte \\uXXXX escape). `generated`: the top-level folders the
+    generator owns; every other folder of docs/<lang>/ with an index.md is a hand-written page."""
     files = {}
     for lang in LANGUAGES:
         docs = (_items(index, lang) + _units(index, lang) + _months(index, lang) + _documents(index, lang)
-                + _glossary(index, lang) + _titles(docs_dir, lang))
+                + _glossary(index, lang) + _titles(docs_dir, lang, set(generated)))
         for doc in docs:  # no empty fields on the wire
             for key in [k for k, v in doc.items() if v in ("", [])]:
                 if key not in ("location", "title", "text"):
