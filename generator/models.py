@@ -57,7 +57,24 @@ class Note(Strict):
     en: EnglishRemark
 
 
-class Task(Strict):
+class TranslationException(Strict):
+    """A departure from a data/STYLE.md convention, recorded where it occurs: `zh` is a substring of one passage's
+    Chinese, `en` of the same passage's English, `reason` says why (e.g. 国三以下 "below China III": the figure is
+    excluded because the same text writes 国四及以下 when it includes one). Checked by validate.py and the translation
+    tests; not shown on the pages (the English itself is the reader's text; the reason is for editors and reviewers)."""
+
+    zh: Chinese
+    en: English
+    reason: EnglishRemark
+
+
+class Translated(Strict):
+    """An object whose passages may carry translation exceptions (tasks, ledger rows, parts, safeguards, annexes, ...)."""
+
+    translation_exceptions: list[TranslationException] = []
+
+
+class Task(Translated):
     number: Number
     title: Text
     text: Text
@@ -66,20 +83,20 @@ class Task(Strict):
     editor_notes: list[Note] = []
 
 
-class Category(Strict):
+class Category(Translated):
     number: Number
     title: Text
     tasks: list[Task] = Field(min_length=1)
     editor_notes: list[Note] = []
 
 
-class Part(Strict):
+class Part(Translated):
     id: AsciiId
     heading: Text
     text: Text
 
 
-class Safeguard(Strict):
+class Safeguard(Translated):
     number: Number
     id: AsciiId
     title: Text
@@ -92,7 +109,7 @@ class Table(Strict):
     rows: list[list[Text]]
 
 
-class Annex(Strict):
+class Annex(Translated):
     number: Number
     id: AsciiId
     title: Text
@@ -103,7 +120,7 @@ class Annex(Strict):
 TaskRef = Union[Number, Annotated[str, Field(pattern=r"^[0-9a-z-]+/[a-z0-9-]+/[0-9]+$")]]
 
 
-class LedgerRow(Strict):
+class LedgerRow(Translated):
     number: Number
     text: Text
     deadline: Chinese
@@ -113,7 +130,7 @@ class LedgerRow(Strict):
     editor_notes: list[Note] = []
 
 
-class LedgerCategory(Strict):
+class LedgerCategory(Translated):
     number: Number
     title: Text
     rows: list[LedgerRow] = Field(min_length=1)
@@ -129,13 +146,13 @@ class LedgerColumns(Strict):
     remarks: Text
 
 
-class Ledger(Strict):
+class Ledger(Translated):
     title: Text
     columns: LedgerColumns
     categories: list[LedgerCategory] = Field(min_length=1)
 
 
-class Plan(Strict):
+class Plan(Translated):
     id: AsciiId
     title: Text
     preamble: Text
@@ -153,7 +170,7 @@ class Plan(Strict):
     editor_notes: list[Note] = []
 
 
-class Document(Strict):
+class Document(Translated):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
     number: Chinese
     issuer: Text
@@ -168,7 +185,7 @@ class Document(Strict):
     editor_notes: list[Note] = []
 
 
-class Unit(Strict):
+class Unit(Translated):
     id: AsciiId
     name: Text
     aliases: list[Chinese] = []
@@ -179,7 +196,7 @@ class UnitRegistry(Strict):
     units: list[Unit] = Field(min_length=1)
 
 
-class Term(Strict):
+class Term(Translated):
     id: AsciiId
     zh: Chinese
     en: English

@@ -19,6 +19,7 @@ from .load import LoadedFile, Loc, load_yaml
 from .problems import DataError, Problems, display_path
 from .schema import parse_model
 from .source import Source
+from .translation import check_translation_exceptions
 
 SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
 UNIT_SEPARATOR = "、"
@@ -184,10 +185,12 @@ def load_corpus(data_dir: Path) -> Corpus:
     alias_to_unit = check_units(registry, units_file, problems) if registry else None
     if registry:
         check_fidelity(registry, units_file, source, problems)
+        check_translation_exceptions(registry, units_file, problems)
     glossary, glossary_file = parsed(data_dir / "glossary.yml", models.Glossary)
     if glossary:
         check_glossary(glossary, glossary_file, problems)
         check_fidelity(glossary, glossary_file, source, problems)
+        check_translation_exceptions(glossary, glossary_file, problems)
     documents = []
     for document_path in sorted((data_dir / "documents").glob("*/document.yml")):
         bundle = _load_document(document_path, parsed, source, alias_to_unit, problems)
@@ -207,6 +210,7 @@ def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: 
             _load_plans(stand_in, path, parsed, source, alias_to_unit, problems)
         return None
     check_fidelity(document, file, source, problems)
+    check_translation_exceptions(document, file, problems)
     if document.id != path.parent.name:
         problems.add(file.problem(("id",), f"document id '{document.id}' differs from its folder '{path.parent.name}'"))
     bundle = DocumentBundle(document, file)
@@ -238,5 +242,6 @@ def _load_plans(bundle: DocumentBundle, path: Path, parsed, source: Source, alia
         if plan.id != plan_id:
             problems.add(plan_file.problem(("id",), f"plan id '{plan.id}' differs from its file name '{plan_id}'"))
         check_fidelity(plan, plan_file, source, problems)
+        check_translation_exceptions(plan, plan_file, problems)
         check_plan(plan, plan_file, bundle, alias_to_unit, problems)
         bundle.plans.append(PlanFile(plan, plan_file))
