@@ -272,7 +272,7 @@ def walk_texts(node, path: tuple = ()):
             yield from walk_texts(value, path + (index,))
 
 
-EDITORIAL_KEYS = {"editor_notes", "explanation"}
+EDITORIAL_KEYS = {"editor_notes", "explanation", "translation_exceptions"}
 
 
 def is_editorial(path: tuple) -> bool:
