@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import segno
 
 from .index import Item, SiteIndex
+from .prose_dates import prose_date
 from .site_url import DEFAULT_SITE_URL, absolute, site_url  # noqa: F401  (re-exported)
 
 FINGERPRINT_LENGTH = 8
@@ -68,14 +69,14 @@ def citation_zh(item: Item) -> str:
 
 
 def citation_en(item: Item) -> str:
-    """“Notice of …” (陵政办发〔2022〕22号, 14 June 2022), “… Action Plan …”, Key tasks, no. 15 (“…”)."""
+    """“Notice of …” (陵政办发〔2022〕22号, June 14, 2022), “… Action Plan …”, Key tasks, no. 15 (“…”)."""
     document, plan = item.bundle.document, item.plan
-    issued = f"{document.issued.day} {document.issued:%B %Y}"
+    issued = prose_date(document.issued, "en")
     head = f"“{document.title.en}” ({document.number}, {issued}), “{plan.title.en}”"
     if item.kind == "task":
         return f"{head}, {plan.tasks_heading.en}, no. {item.number} (“{item.task_title.en}”)"
     attachment = _ledger_attachment(item)
-    where = f"Attachment {attachment}: " if attachment else ""
+    where = f"Annex {attachment}: " if attachment else ""
     return f"{head}, {where}“{plan.ledger.title.en}”, row {item.number}"
 
 

@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 
 from .deadlines import Deadline
 from .index import Item, SiteIndex
+from .prose_dates import prose_date
 from .schedule import Schedule
 from .site_url import DEFAULT_SITE_URL, absolute, site_url  # noqa: F401  (re-exported)
 
@@ -71,10 +72,10 @@ def description(occurrence: Occurrence) -> str:
         en.append(f"Assumed: {sched.assumption['en']}")
     if sched.before_issue:
         zh.append(f"早于通知印发日期（{issued.isoformat()}）。")
-        en.append(f"This date fell before the notice was issued ({issued.isoformat()}).")
+        en.append(f"This date fell before the notice was issued ({prose_date(issued, 'en')}).")
     elif sched.started_before:
         zh.append(f"开始于通知印发日期（{issued.isoformat()}）之前。")
-        en.append(f"This began before the notice was issued ({issued.isoformat()}).")
+        en.append(f"This began before the notice was issued ({prose_date(issued, 'en')}).")
     zh.append(f"{item.responsible_column.zh}：{item.responsible}")
     return "\n".join([
         item.title("zh"), item.plan.title.zh, *zh, absolute(item.url("zh")), "",

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from .feeds import absolute, feed_items, feed_path, occurrences, webcal_url
 from .index import LANGUAGES, SiteIndex, soonest, url
+from .prose_dates import prose_date, prose_month
 from .render import LABELS, Page
 from .timeline import dated_marks, matrix, plan_anchor, tally, timeline_rows, timeline_svg, undated_items
 
@@ -98,9 +99,10 @@ def _deadlines_context(index: SiteIndex) -> dict:
         text = {key: label(f"timeline_{key}") for key in
                 ("title", "legend_due", "legend_before", "legend_bar", "legend_open", "legend_monthly",
                  "legend_yearly")}
-        text["issued"] = label("timeline_issued", date=issued.isoformat())
-        text["desc"] = label("timeline_desc", rows=len(rows), marks=len(marks), first=months[0] if months else "",
-                             last=months[-1] if months else "", date=issued.isoformat(),
+        text["issued"] = label("timeline_issued", date=prose_date(issued, lang))
+        first, last = (prose_month(months[0], lang), prose_month(months[-1], lang)) if months else ("", "")
+        text["desc"] = label("timeline_desc", rows=len(rows), marks=len(marks), first=first, last=last,
+                             date=prose_date(issued, lang),
                              before=sum(m.schedule.before_issue for m in marks), undated=len(undated))
         timeline[lang] = Markup(timeline_svg(index, lang, text, plan_names))  # built markup, escaped in timeline.py
     month_rows = [{"month": month, "counts": {section: sum(SECTIONS[e.role.role] == section for e in entries)

@@ -20,6 +20,7 @@ from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
+from .prose_dates import prose_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 LABELS = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
@@ -94,6 +95,9 @@ class Renderer:
         def label(key: str, **values) -> str:
             return LABELS[key][lang].format(**values)
 
+        def day(value) -> str:
+            return prose_date(value, lang)
+
         template = self.env.get_template(page.template)
-        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, index=self.index,
+        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day, index=self.index,
                                url=url, page=page, **page.context)

@@ -55,11 +55,11 @@ def test_english_citation_carries_the_same_references(index):
     from generator.citation import citation_en
     doc, air = document(), plans()["air"]
     task = citation_en(index.items_by_id["2022-22/air/15"])
-    assert task.startswith(f"“{doc['title']['en']}” (陵政办发〔2022〕22号, 14 June 2022), “{air['title']['en']}”")
+    assert task.startswith(f"“{doc['title']['en']}” (陵政办发〔2022〕22号, June 14, 2022), “{air['title']['en']}”")
     assert task.endswith(", Key tasks, no. 15 (“" + next(
         t["title"]["en"] for c in air["categories"] for t in c["tasks"] if t["number"] == 15) + "”)")
     row = citation_en(index.items_by_id["2022-22/water/ledger/5"])
-    assert row.endswith(f"Attachment 2: “{plans()['water']['ledger']['title']['en']}”, row 5")
+    assert row.endswith(f"Annex 2: “{plans()['water']['ledger']['title']['en']}”, row 5")
     assert not re.search(r"[\u3400-\u9fff]", task.replace("陵政办发〔2022〕22号", "")), "English apart from the number"
 
 
