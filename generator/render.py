@@ -20,7 +20,7 @@ from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
-from .prose_dates import prose_date
+from .prose_dates import prose_date, prose_month
 
 TEMPLATES = Path(__file__).parent / "templates"
 LABELS = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
@@ -98,6 +98,10 @@ class Renderer:
         def day(value) -> str:
             return prose_date(value, lang)
 
+        def month_name(value: str) -> str:
+            return prose_month(value, lang)
+
         template = self.env.get_template(page.template)
-        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day, index=self.index,
+        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day, month_name=month_name,
+                               index=self.index,
                                url=url, page=page, **page.context)

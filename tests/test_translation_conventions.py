@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 
-from site_helpers import data_files, glossary, is_editorial
+from site_helpers import SITE, built_site, data_files, glossary, is_editorial  # noqa: F401
 
 # --- passages and their exceptions -----------------------------------------------------------------------------------
 
@@ -456,3 +457,48 @@ def test_editor_notes_say_everything_sentence_for_sentence():
 def test_passages_are_found():
     official = [p for p in all_passages() if not is_editorial(p[1])]
     assert len(official) > 250, f"only {len(official)} official passages found"
+
+
+# --- the built English pages: dates in prose ---------------------------------------------------------------------------
+
+class ProseText(HTMLParser):
+    """The text of a page's main content outside tables and code (where ISO dates are data, not prose)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.article, self.skip, self.parts = 0, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" and (self.article or "md-content__inner" in (dict(attrs).get("class") or "")):
+            self.article += 1
+        elif self.article and tag in ("table", "code", "pre"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.article:
+            self.article -= 1
+        elif self.article and tag in ("table", "code", "pre") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.article and not self.skip:
+            self.parts.append(data)
+
+
+ISO_DATE = re.compile(r"\b20\d{2}-(?:0[1-9]|1[0-2])(?:-\d{2})?\b")
+# a deadline's normalized reading ("Due: 2022-08-31", "Period: 2022-05 to 2022-09") is ISO by design (deadlines.py)
+NORMALIZED_READING = re.compile(r"\b(?:Due|Starts|Period): 20\d{2}-\d{2}(?:-\d{2})?(?: to 20\d{2}-\d{2}(?:-\d{2})?)?")
+
+
+def test_english_pages_write_dates_in_prose_as_month_day_year(built_site):
+    problems, pages = [], 0
+    for path in built_site:
+        if not path.startswith("en/"):
+            continue
+        pages += 1
+        parser = ProseText()
+        parser.feed((SITE / path).read_text(encoding="utf-8"))
+        text = NORMALIZED_READING.sub("", re.sub(r"https?://\S+", "", "".join(parser.parts)))
+        problems += [f"{path}: …{text[max(0, m.start() - 50):m.end()]!r}" for m in ISO_DATE.finditer(text)]
+    assert pages > 100
+    assert not problems, f"{len(problems)} ISO dates in English prose (write June 14, 2022):\n" + "\n".join(problems[:40])
