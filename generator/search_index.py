@@ -10,7 +10,7 @@ Each document is {location, title, text, keys?, when?, months?, kind}: `location
 root, `text` is what a result shows as its snippet, `keys` (category, units, aliases, month words) are matched and
 shown only when they hold the match, `when` are an item's deadline words (matched, and shown for month queries),
 `months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items. The worker that searches it is
-docs/zh/assets/javascripts/workers/site-search.js; overrides/partials/lc-search-worker.html loads the file when
+docs/zh/assets/javascripts/workers/site-search-engine.js; overrides/partials/lc-search-worker.html loads the file when
 search is first used.
 """
 from __future__ import annotations

@@ -68,6 +68,7 @@ def test_first_visit_is_under_100_kb_and_fetches_no_index(browser, counting_site
     total = sum(size for _, size in sent)
     assert total <= FIRST_VISIT_LIMIT, f"/{path} ({lang}): {total / 1024:.1f} KB: {sorted(sent, key=lambda s: -s[1])[:6]}"
     assert not [p for p, _ in sent if "search" in p and p.endswith(".json")], f"index fetched without use: {sent}"
+    assert not [p for p, _ in sent if "site-search-engine" in p], f"search engine fetched without use: {sent}"
     page.context.close()
 
 
