@@ -25,11 +25,10 @@ check: $(VENV)/.site-deps
 pages: $(VENV)/.site-deps
 	$(BIN)/python -m generator build
 
-# Build into a fresh folder, then swap: a failed build leaves the previous site/ exactly as it was.
+# Both languages built at once (mkdocs.zh.yml, mkdocs.en.yml), finished by the project's post-build step, then
+# swapped in: a failed build leaves the previous site/ exactly as it was (postbuild/__init__.py).
 site: pages
-	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
-	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old
+	$(BIN)/python -m postbuild build --engine mkdocs --out site
 
 serve: pages
 	$(BIN)/python -m generator serve

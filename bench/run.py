@@ -584,7 +584,7 @@ def tree(commit: str | None) -> str:
 
 def versions() -> dict:
     from importlib.metadata import version
-    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Jinja2",
+    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "jieba", "Jinja2",
                                              "Markdown", "pydantic")}
 
 

@@ -13,11 +13,15 @@ from .permalinks import published_urls
 from .render import Renderer
 from .search_dict import jieba_dictionary
 from .search_index import search_files
+from .site_config import site_configs
 from .validate import Corpus
 
 # Top-level entries of each language folder that the generator owns; everything else in docs/ is hand-written.
 GENERATED = ("index.md", "units", "deadlines", "glossary", "data", "cite", "search")
 GENERATED_MARKER = ".generated"
+# The hand-written assets (docs/zh/assets: CSS, scripts, the search worker) are copied into the other languages'
+# folders: each language is its own project and serves its own copy (/en/assets/…).
+SHARED_ASSETS = "assets"
 
 
 def generated_entries(corpus: Corpus) -> list[str]:
@@ -36,13 +40,26 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
     for name, content in citation_files(index, published_urls(index, docs, generated_entries(corpus))).items():
         files[f"zh/{name}"] = content  # QR codes of every page and citations.json, served at /cite/
     files.update(search_files(index, docs, generated_entries(corpus)))  # per-language search index, fetched when search is first used
+    shared = docs / LANGUAGES[0] / SHARED_ASSETS
+    for path in sorted(shared.rglob("*")) if shared.is_dir() else []:
+        if path.is_file() and not path.name.startswith("."):
+            for lang in LANGUAGES[1:]:
+                files[f"{lang}/{path.relative_to(docs / LANGUAGES[0]).as_posix()}"] = path.read_bytes()
     files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
+    owned = {lang: generated_entries(corpus) + ([SHARED_ASSETS] if lang != LANGUAGES[0] else [])
+             for lang in LANGUAGES}
+    changed = _swap_in(files, docs, owned)
     (docs.parent / "generated").mkdir(exist_ok=True)
-    (docs.parent / "generated" / "jieba-user.dict").write_text(jieba_dictionary(corpus), encoding="utf-8")
-    return _swap_in(files, docs, generated_entries(corpus))
+    beside = {"generated/jieba-user.dict": jieba_dictionary(corpus), **site_configs(index, docs)}
+    for name, content in beside.items():
+        target = docs.parent / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != content:
+            target.write_text(content, encoding="utf-8")
+            changed += 1
+    return changed
 
 
-def _swap_in(files: dict[str, str | bytes], docs: Path, owned: list[str]) -> int:
+def _swap_in(files: dict[str, str | bytes], docs: Path, owned: dict[str, list[str]]) -> int:
     """Everything is rendered in memory before docs/ is touched; then only files whose bytes changed are
     replaced (atomically, by rename) and stale generated files removed. Unchanged files keep their mtime, so
     `mkdocs serve --dirty` rebuilds only what an edit affected. Returns the number of files changed."""
@@ -60,7 +77,7 @@ def _swap_in(files: dict[str, str | bytes], docs: Path, owned: list[str]) -> int
         Path(staged.name).replace(target)
         changed += 1
     for lang in LANGUAGES:
-        for name in owned:
+        for name in owned[lang]:
             root = docs / lang / name
             stale = [root] if root.is_file() else sorted(root.rglob("*"), reverse=True) if root.is_dir() else []
             for path in stale:

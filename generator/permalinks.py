@@ -1,13 +1,13 @@
 """The list of published URLs and the permalink manifest (permalinks.txt at the repository root).
 
 Published URLs are computed, not scraped from site/: every generated page (pages.site_pages) in both languages, plus
-every hand-written Markdown page under docs/<lang>/ (a Chinese hand-written page is also served under /en/, since
-the site falls back to the default language). So the manifest can be updated without building the site and without
+every hand-written Markdown page under docs/<lang>/ (each language is its own build, so a hand-written page needs its
+twin in the other language; tests/test_permalinks.py checks that every Chinese URL has one). So the manifest can be updated without building the site and without
 MkDocs.
 
 The manifest only grows: `python -m generator manifest` writes the union of the manifest and the current URLs, sorted,
 one root-relative URL a line. A URL that is no longer generated stays listed and must be kept alive by a redirect
-(`redirect_maps` in mkdocs.yml); tests/test_permalinks.py checks every listed URL against the built site.
+(redirects.yml); tests/test_permalinks.py checks every listed URL against the built site.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .index import LANGUAGES, SiteIndex, url
 from .pages import site_pages
 
 MANIFEST = "permalinks.txt"
-SKIPPED = {"README.md"}  # exclude_docs in mkdocs.yml
+SKIPPED = {"README.md"}  # notes for editors, never pages
 
 
 def handwritten_pages(docs: Path, generated: list[str]) -> dict[str, set[str]]:
@@ -42,8 +42,7 @@ def published_urls(index: SiteIndex, docs: Path, generated: list[str]) -> list[s
     paths = {page.url_path for page in site_pages(index)}
     handwritten = handwritten_pages(docs, generated)
     urls = {url(path, lang) for path in paths for lang in LANGUAGES}
-    urls |= {url(path, lang) for path in handwritten["zh"] for lang in LANGUAGES}  # en falls back to zh
-    urls |= {url(path, "en") for path in handwritten["en"]}
+    urls |= {url(path, lang) for lang in LANGUAGES for path in handwritten[lang]}
     return sorted(urls)
 
 
@@ -94,7 +93,7 @@ def command(name: str, corpus, docs: Path, manifest: Path, ids: list[str], check
     for u in new:
         print(f"{label}: {u}")
     for u in gone:
-        print(f"listed but no longer generated (needs a redirect in mkdocs.yml): {u}")
+        print(f"listed but no longer generated (needs a redirect in redirects.yml): {u}")
     total = len(read_manifest(manifest))
     print(f"{manifest.name}: {total} URLs; {len(new)} {label}; {len(gone)} kept alive only by redirects"
           + ("; run `python -m generator manifest` and commit permalinks.txt" if check and new else ""))

@@ -2,7 +2,7 @@
 
 Each page is a (path, template, context) triple, rendered once per language. `path` is the Markdown file's path
 inside the language folder (docs/zh/…, docs/en/…), so links between pages are relative Markdown links that
-MkDocs checks in --strict builds.
+MkDocs checks in --strict builds; each language folder is its own project (generator/site_config.py).
 """
 from __future__ import annotations
 
@@ -81,8 +81,12 @@ class Renderer:
         here = posixpath.dirname(page.path)
 
         def link(target: str) -> Markup:
-            """Relative Markdown link from this page to a page path ('units/index.md' or an Item)."""
+            """Relative Markdown link from this page to a page path ('units/index.md' or an Item) or a file. Files
+            (open data, citations, QR codes) exist once, in the Chinese tree: other languages link them from the site
+            root ('/data/plan.json'), which the post-build step (postbuild/links.py) makes relative."""
             target = target.path + ".md" if isinstance(target, Item) else target
+            if lang != LANGUAGES[0] and not target.endswith(".md"):
+                return Markup("/" + target)
             return Markup(posixpath.relpath(target, here or "."))
 
         def tr(text) -> str:

@@ -1,71 +1,147 @@
-"""`python -m generator serve`: MkDocs' live-reloading server, with pages regenerated when data/ changes.
+"""`python -m generator serve`: a live-reloading preview of both languages, search included, regenerated when data/
+changes.
 
-MkDocs watches docs/ and reloads the browser; this loop watches data/ and the generator's templates and rewrites
-the generated pages (only those whose content changed), which MkDocs then picks up.
+The site is two MkDocs projects (mkdocs.zh.yml at /, mkdocs.en.yml at /en/), so the preview is MkDocs' own
+live-reload server (mkdocs.livereload) over one folder, with one build worker per language:
 
-The preview runs MkDocs with --dirty (only changed pages are rebuilt) and without the search plugin: under --dirty,
-mkdocs-static-i18n 1.3 adds the whole search index to its list again on every rebuild, so the index doubles with
-each edit (3.9 MB, then 7.5, 14.6, 28.9, 57 MB) and every rebuild is slower than the last.
-The preview's configuration is mkdocs.yml minus that plugin, written to PREVIEW_CONFIG beside it while serving;
-restart the preview after editing mkdocs.yml. `make site` builds the real site, search included."""
+- each worker is a separate process (MkDocs caches plugin instances per process, so two languages in one process
+  would share one search index) that builds its language with --dirty semantics: only pages whose Markdown changed
+  are rendered again, and Material's search plugin keeps the index of the others (search works in the preview);
+  then it finishes the pages it wrote with the project's post-build step (postbuild/), as `make site` does;
+- the server watches docs/, overrides/ and the configuration and asks both workers to rebuild, in parallel;
+- this process polls data/ and the generator's templates every POLL_SECONDS and rewrites the generated pages that
+  changed, which the server then sees.
+
+Restart the preview after editing mkdocs.yml's plugins or theme. `make site` builds the real site."""
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 from .problems import DataError
 from .validate import load_corpus
 
+POLL_SECONDS = 0.1  # a snapshot of data/ and the templates is a few dozen stat calls
+WATCH_SECONDS = 0.2  # how often the server looks for changed pages under docs/
+LANGUAGES = {"zh": "", "en": "en"}
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
 
 
-POLL_SECONDS = 0.1  # a snapshot of data/ and the templates is a few dozen stat calls
-PREVIEW_CONFIG = ".mkdocs-preview.yml"
-PREVIEW_WITHOUT = {"search"}
+# --- one language's build worker (a child process) ------------------------------------------------------------------
+
+def worker(lang: str, site_dir: str) -> int:
+    """Build `lang` into site_dir each time a line arrives on stdin; answer "ok <seconds>" or "error"."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT))
+    from postbuild import finish_pages, site_url
+
+    logging.basicConfig(level=logging.WARNING, format=f"{lang}: %(levelname)s %(message)s")
+    # Dirty builds are the point of the preview: MkDocs' warning about them on every rebuild is noise.
+    logging.getLogger("mkdocs").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    started_up = False
+    for _ in sys.stdin:
+        started = time.time()
+        try:
+            config = load_config(config_file=str(ROOT / f"mkdocs.{lang}.yml"), site_dir=site_dir, strict=False)
+            if not started_up:  # plugins with on_startup (Material's search) live as long as this process
+                config.plugins.on_startup(command="serve", dirty=True)
+                started_up = True
+            build(config, dirty=True)
+            finish_pages(Path(site_dir), lang, site_url(), since=started - 1)
+            print(f"ok {time.time() - started:.2f}", flush=True)
+        except Exception as error:  # noqa: BLE001 - reported, and the preview keeps running
+            print(f"{lang}: {error}", file=sys.stderr, flush=True)
+            print("error", flush=True)
+    return 0
 
 
-def _preview_config(config: Path) -> Path:
-    """mkdocs.yml without the plugins the preview leaves out, beside it (relative paths keep their meaning)."""
-    import yaml
-    from mkdocs.utils.yaml import yaml_load
-    with open(config, encoding="utf-8") as handle:
-        settings = yaml_load(handle)
-    settings["plugins"] = [entry for entry in settings.get("plugins", [])
-                           if not PREVIEW_WITHOUT & set([entry] if isinstance(entry, str) else entry)]
-    preview = config.parent / PREVIEW_CONFIG
-    preview.write_text("# Written by `python -m generator serve` for the preview; not the site's configuration.\n"
-                       + yaml.dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return preview
+# --- the server --------------------------------------------------------------------------------------------------
+
+class Workers:
+    def __init__(self, root: Path):
+        self.processes = {
+            lang: subprocess.Popen([sys.executable, "-m", "generator.serve", lang, str(root / prefix)], cwd=ROOT,
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            for lang, prefix in LANGUAGES.items()}
+
+    def build(self) -> None:
+        for process in self.processes.values():
+            process.stdin.write("build\n")
+            process.stdin.flush()
+        answers = {lang: process.stdout.readline().strip() for lang, process in self.processes.items()}
+        print("preview: " + ", ".join(f"{lang} {answer}" for lang, answer in answers.items()), flush=True)
+        if any(not answer.startswith("ok") for answer in answers.values()):
+            raise RuntimeError("a language failed to build; fix the error above and save again")
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.stdin.close()
+        for process in self.processes.values():
+            process.wait(timeout=10)
+
+
+def _watch_data(data: Path, docs: Path, watched: list[Path], stop: threading.Event) -> None:
+    from .build import build_pages
+    seen = _snapshot(watched)
+    while not stop.wait(POLL_SECONDS):
+        now = _snapshot(watched)
+        if now == seen:
+            continue
+        seen = now
+        started = time.perf_counter()
+        try:
+            written = build_pages(load_corpus(data), docs, data)
+            print(f"generator: {written} pages rewritten in {time.perf_counter() - started:.2f}s", flush=True)
+        except DataError as error:
+            print("\n".join(error.problems.lines()), file=sys.stderr, flush=True)
 
 
 def serve(data: Path, docs: Path, watched: list[Path], address: str = "127.0.0.1:8000") -> int:
-    from .build import build_pages
-    # --dirty: MkDocs rebuilds only the pages whose files changed; it warns that a dirty build's navigation may be
-    # stale, which --strict (mkdocs.yml) would turn into an abort, hence --no-strict for the preview only.
-    preview = _preview_config(Path("mkdocs.yml").resolve())
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", address,
-                               "-f", str(preview)])
-    seen = _snapshot(watched)
+    from mkdocs.livereload import LiveReloadServer
+
+    sys.path.insert(0, str(ROOT))
+    from postbuild import finish_site, site_url
+
+    host, port = address.rsplit(":", 1)
+    root = Path(tempfile.mkdtemp(prefix="lc-preview-"))
+    workers = Workers(root)
+    stop = threading.Event()
     try:
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            now = _snapshot(watched)
-            if now == seen:
-                continue
-            seen = now
-            started = time.perf_counter()
-            try:
-                written = build_pages(load_corpus(data), docs, data)
-                print(f"generator: {written} pages rewritten in {time.perf_counter() - started:.2f}s", flush=True)
-            except DataError as error:
-                print("\n".join(error.problems.lines()), file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        server.terminate()
+        workers.build()
+        finish_site(root, site_url())  # redirects and the sitemap, once
+        server = LiveReloadServer(builder=workers.build, host=host, port=int(port), root=str(root),
+                                  polling_interval=WATCH_SECONDS)
+        server.error_handler = lambda code: (root / "404.html").read_bytes() if code == 404 else None
+        for path in (docs / "zh", docs / "en", ROOT / "overrides", ROOT / "mkdocs.yml", ROOT / "mkdocs.zh.yml",
+                     ROOT / "mkdocs.en.yml"):
+            server.watch(str(path))
+        threading.Thread(target=_watch_data, args=(data, docs, watched, stop), daemon=True).start()
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
     finally:
-        status = server.wait()
-        preview.unlink(missing_ok=True)
-    return status
+        stop.set()
+        workers.stop()
+        shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    sys.exit(worker(sys.argv[1], sys.argv[2]))

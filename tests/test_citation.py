@@ -72,11 +72,21 @@ def test_every_item_has_a_distinct_citation(index):
 
 # --- permalinks ----------------------------------------------------------------------------------------------------
 
-def test_site_url_default_is_the_one_in_mkdocs_yml(default_site_url):
+def test_site_url_is_one_setting_for_both_language_builds(default_site_url, monkeypatch, tmp_path):
+    """SITE_URL (generator/site_url.py) is the only source of the origin: the generated configuration of each
+    language carries it (English under en/), and mkdocs.yml names none of its own."""
+    import yaml
     from generator.citation import DEFAULT_SITE_URL, site_url
-    match = re.search(r"^site_url:\s*!ENV\s*\[SITE_URL,\s*\"([^\"]+)\"\]", (ROOT / "mkdocs.yml").read_text(), re.M)
-    assert match, "mkdocs.yml should read site_url from SITE_URL with a default"
-    assert site_url() == DEFAULT_SITE_URL == match.group(1)
+    from generator.index import build_index
+    from generator.site_config import site_configs
+    from generator.validate import load_corpus
+    assert site_url() == DEFAULT_SITE_URL
+    assert not re.search(r"^site_url:", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    monkeypatch.setenv("SITE_URL", "https://plans.example.gov.cn/lingchuan")
+    configs = site_configs(build_index(load_corpus(ROOT / "data")), ROOT / "docs")
+    urls = {name: yaml.safe_load(text)["site_url"] for name, text in configs.items()}
+    assert urls == {"mkdocs.zh.yml": "https://plans.example.gov.cn/lingchuan/",
+                    "mkdocs.en.yml": "https://plans.example.gov.cn/lingchuan/en/"}
 
 
 def test_permalinks_follow_the_site_url_env_var(index, monkeypatch):

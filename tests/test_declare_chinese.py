@@ -1,12 +1,7 @@
-"""hooks/declare_chinese.py: Chinese runs on non-Chinese pages get lang="zh-Hans"; nothing else changes."""
+"""postbuild/declare_chinese.py: Chinese runs on non-Chinese pages get lang="zh-Hans"; nothing else changes."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-_spec = importlib.util.spec_from_file_location("declare_chinese", Path(__file__).parents[1] / "hooks" / "declare_chinese.py")
-declare = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(declare)
+from postbuild import declare_chinese as declare
 
 
 def page(body: str, lang: str = "en") -> str:

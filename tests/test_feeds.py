@@ -326,14 +326,6 @@ def test_feeds_are_byte_identical_when_built_again(origin, monkeypatch):
         assert (SITE / "data" / name).read_bytes() == content, name
 
 
-def test_feed_base_url_default_matches_mkdocs_site_url():
-    from generator.feeds import DEFAULT_SITE_URL
-
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', config, re.MULTILINE)
-    assert match and match.group(1) == DEFAULT_SITE_URL
-
-
 def test_feed_urls_follow_site_url(monkeypatch):
     from generator import feeds
 

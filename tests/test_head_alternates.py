@@ -1,4 +1,4 @@
-"""The hreflang links in every page's <head> (hooks/absolute_alternates.py) and robots.txt (overrides/robots.txt), as
+"""The hreflang links in every page's <head> (postbuild/links.py) and robots.txt (postbuild/sitemap.py), as
 Lighthouse's SEO audits `hreflang` and `robots-txt` check them: absolute URLs, the same alternates as sitemap.xml
 (zh, en, x-default), and a robots.txt that allows crawling and names the sitemap by its absolute URL."""
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Permalinks: every URL in permalinks.txt is still served by the built site, as a page or as a redirect whose
-target exists; every page the build serves is in the manifest; redirect_maps in mkdocs.yml work in both languages
-(mkdocs-redirects + mkdocs-static-i18n folder structure, through hooks/i18n_redirects.py).
+target exists; every page the build serves is in the manifest; the redirects of redirects.yml work in both
+languages (written by the post-build step, postbuild/redirects.py, whatever engine built the pages).
 
 The checks read site/ as `make site` built it (`make test` builds it first)."""
 from __future__ import annotations
@@ -28,7 +28,7 @@ def page_file(site: Path, url: str) -> Path:
 
 
 def redirect_target(file: Path) -> str | None:
-    """The URL a redirect page (mkdocs-redirects' meta refresh) sends readers to, or None for a normal page."""
+    """The URL a redirect page (its meta refresh) sends readers to, or None for a normal page."""
     match = REFRESH.search(file.read_text(encoding="utf-8"))
     return html.unescape(match.group(1)) if match else None
 
@@ -97,7 +97,7 @@ def test_every_manifest_url_is_served_by_the_built_site():
     require_site()
     problems = [problem for url in manifest_urls() if (problem := unserved(url, SITE))]
     assert not problems, ("URLs in permalinks.txt that the build no longer serves (restore the page, or add a "
-                          "redirect to mkdocs.yml redirect_maps):\n" + "\n".join(problems))
+                          "redirect to redirects.yml):\n" + "\n".join(problems))
 
 
 def test_every_built_page_is_in_the_manifest():
@@ -152,58 +152,36 @@ def test_the_checker_fails_for_a_lost_page_and_a_broken_redirect(tmp_path):
     assert "no file" in unserved("/a/16/", site)
 
 
-# --- redirects (mkdocs-redirects with i18n) -------------------------------------------------------------------------
-
-class ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml with its tags (!ENV, !!python/name) read as their default or None."""
-
-
-ConfigLoader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) or [None])[-1]
-                             if isinstance(node, yaml.SequenceNode) else None)
-ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def mkdocs_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
-
+# --- redirects (redirects.yml, written by postbuild/redirects.py) --------------------------------------------------
 
 def redirect_maps() -> dict[str, str]:
-    for plugin in mkdocs_config()["plugins"]:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return plugin["redirects"].get("redirect_maps") or {}
-    return {}
+    return yaml.safe_load((ROOT / "redirects.yml").read_text(encoding="utf-8")) or {}
 
 
-def md_url(path: str, lang: str) -> str:
-    """'2022-22/air/ledger/index.md' -> '/2022-22/air/ledger/' (or under /en/)."""
-    stem = path.removesuffix(".md")
-    stem = "" if stem == "index" else stem.removesuffix("/index")
-    return ("/en/" if lang == "en" else "/") + (stem + "/" if stem else "")
+def neutral_url(path: str, lang: str) -> str:
+    """'2022-22/air/ledger/' -> '/2022-22/air/ledger/' (or under /en/)."""
+    return ("/en/" if lang == "en" else "/") + path
 
 
-def test_redirects_are_configured_in_language_neutral_form():
-    config = mkdocs_config()
-    names = [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]]
-    assert "hooks/i18n_redirects.py" in config.get("hooks", []), "hooks/i18n_redirects.py makes redirects i18n-aware"
-    assert names.index("redirects") < names.index("i18n"), "redirects must come before i18n (see the hook)"
+def test_redirects_are_listed_in_language_neutral_form():
     maps = redirect_maps()
-    assert maps, "expected at least the ledger shortcuts in redirect_maps"
+    assert maps, "expected at least the ledger shortcuts in redirects.yml"
     for old, new in maps.items():
-        assert not old.startswith(("zh/", "en/")) and not new.startswith(("zh/", "en/")), (old, new)
-        assert old.endswith(".md") and new.split("#")[0].endswith(".md"), (old, new)
+        for path in (old, new.partition("#")[0]):
+            assert not path.startswith(("/", "zh/", "en/")) and path.endswith("/"), (old, new)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_redirect_serves_both_languages_and_lands_in_the_same_language(lang):
     require_site()
     for old, new in redirect_maps().items():
-        source = md_url(old, lang)
+        source = neutral_url(old, lang)
         file = page_file(SITE, source)
         assert file.is_file(), f"redirect {old} was not written at {source}"
         target = redirect_target(file)
         assert target is not None, f"{source} is a page, not a redirect"
         path, _, fragment = new.partition("#")
-        expected = md_url(path, lang) + (f"#{fragment}" if fragment else "")
+        expected = neutral_url(path, lang) + (f"#{fragment}" if fragment else "")
         resolved = urlsplit(urljoin("http://site.invalid" + source, target))
         assert resolved.path + (f"#{resolved.fragment}" if resolved.fragment else "") == expected
         assert unserved(source, SITE) is None
@@ -217,5 +195,21 @@ def test_no_redirect_shadows_a_page():
 
     corpus = load_corpus(DATA)
     pages = set(published_urls(build_index(corpus), ROOT / "docs", generated_entries(corpus)))
-    shadowed = [old for old in redirect_maps() if md_url(old, "zh") in pages or md_url(old, "en") in pages]
-    assert not shadowed, f"redirect_maps keys that are pages (the redirect would overwrite them): {shadowed}"
+    shadowed = [old for old in redirect_maps() if neutral_url(old, "zh") in pages or neutral_url(old, "en") in pages]
+    assert not shadowed, f"redirects.yml keys that are pages (the redirect would overwrite them): {shadowed}"
+
+
+def test_a_redirect_over_a_page_or_to_nowhere_fails_the_build(tmp_path):
+    """postbuild/redirects.py refuses, writing nothing, a redirect that would replace a page or lead nowhere."""
+    from postbuild.redirects import RedirectError, write_redirects
+    for lang_root in ("", "en/"):
+        (tmp_path / lang_root / "a" / "15").mkdir(parents=True)
+        (tmp_path / lang_root / "a" / "15" / "index.html").write_text('<h2 id="x">x</h2>', encoding="utf-8")
+    for entries, problem in [({"a/15/": "a/15/"}, "is a page"), ({"a/99/": "a/14/"}, "no page"),
+                             ({"a/98/": "a/15/#y"}, "has no id")]:
+        with pytest.raises(RedirectError, match=problem):
+            write_redirects(tmp_path, "https://example.org/", entries)
+        assert not (tmp_path / next(iter(entries))).joinpath("index.html").exists() or next(iter(entries)) == "a/15/"
+    assert write_redirects(tmp_path, "https://example.org/", {"a/98/": "a/15/#x"}) == ["a/98/index.html",
+                                                                                       "en/a/98/index.html"]
+    assert unserved("/en/a/98/", tmp_path) is None

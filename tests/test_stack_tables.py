@@ -1,12 +1,7 @@
-"""hooks/stack_tables.py: wide plain tables get column labels on their cells; other tables are left alone."""
+"""postbuild/stack_tables.py: wide plain tables get column labels on their cells; other tables are left alone."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-_spec = importlib.util.spec_from_file_location("stack_tables", Path(__file__).parents[1] / "hooks" / "stack_tables.py")
-stack = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(stack)
+from postbuild import stack_tables as stack
 
 WIDE = """<table>
 <thead>

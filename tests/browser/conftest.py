@@ -2,8 +2,8 @@
 headless Debian Chromium per test process (driven by Playwright's sync API; never `playwright install`).
 
 The tests build nothing themselves: `make test` builds site/ first. The language switcher's links in site/ are
-relative (mkdocs-static-i18n writes them relative whenever site_url is set, and mkdocs.yml always sets one), so they
-work on any origin, including this test server; test_switcher_links_are_relative pins that down."""
+relative (the post-build step, postbuild/links.py, points them at the mirror page), so they work on any origin,
+including this test server; test_switcher_links_are_relative pins that down."""
 from __future__ import annotations
 
 import functools

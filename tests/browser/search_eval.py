@@ -101,9 +101,13 @@ def run(page, origin: str, worker: str, lang: str, queries: list[str], site: Pat
         ) -> dict[str, list[str]]:
     page.goto(origin + ("/en/" if lang == "en" else "/"))
     url = worker_urls(page, site)[worker](lang)
-    index = origin + ("/search/search_index.json" if worker == "material" else
+    prefix = "en/" if lang == "en" else ""  # each language is its own build: Material's index is per language too
+    index = origin + ("/" + prefix + "search/search_index.json" if worker == "material" else
                       "/" + site_index(Path(""), lang).as_posix())
-    return page.evaluate(RUN_QUERIES, {"worker": url, "index": index, "queries": queries})
+    found = page.evaluate(RUN_QUERIES, {"worker": url, "index": index, "queries": queries})
+    if worker == "material":  # its locations are relative to the language's root
+        found = {query: [prefix + location for location in pages] for query, pages in found.items()}
+    return found
 
 
 def score(queries: dict[str, list[dict]], results: dict[str, dict[str, list[str]]], texts: dict[str, str]) -> dict:

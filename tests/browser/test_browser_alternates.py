@@ -1,6 +1,6 @@
-"""Material's bundle fetches sitemap.xml beside every <link rel="alternate"> at start-up; with mkdocs-static-i18n's
-per-page links that was /<page>/sitemap.xml and /en/<page>/sitemap.xml, two 404s in the console of every page (and a
-request to another origin once the links are absolute). overrides/partials/lc-alternate-links.html hides the links
+"""Material's bundle fetches sitemap.xml beside every <link rel="alternate"> at start-up; with per-page links (as
+postbuild/links.py writes them) that would be /<page>/sitemap.xml and /en/<page>/sitemap.xml, two 404s in the console
+of every page (and a request to another origin, as the links are absolute). overrides/partials/lc-alternate-links.html hides the links
 from it while it reads them: no such request, a clean console, and the links back in the head afterwards."""
 from __future__ import annotations
 

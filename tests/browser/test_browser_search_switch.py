@@ -96,8 +96,7 @@ def test_english_search_finds_items_by_whole_word(page, site_url, query):
 
 def test_switcher_links_are_relative():
     """The switcher's links must work on any origin (this test server, a preview host, production): they are relative
-    because mkdocs.yml always gives site_url a value (SITE_URL or the placeholder), which makes mkdocs-static-i18n
-    point each link at the same page in the other language rather than at the language's home page."""
+    because postbuild/links.py points each at the same page in the other language (its mirror path)."""
     for path, other in [("2022-22/air/15", "../../../en/2022-22/air/15/"), ("en/2022-22/air/15", "../../../../2022-22/air/15/")]:
         text = (SITE / path / "index.html").read_text(encoding="utf-8")
         links = dict((lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', text))

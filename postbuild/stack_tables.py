@@ -1,4 +1,4 @@
-"""MkDocs glue: let wide tables become cards on a phone.
+"""Post-build: let wide tables become cards on a phone.
 
 The ledgers, deadline and unit tables have four to six columns; at 390 px each column gets about a hundred pixels
 and a measure's text runs five characters a line. For each plain table (no class, a header row of three or more
@@ -51,7 +51,3 @@ def _stack(match: re.Match) -> str:
 
 def stack_tables(page_html: str) -> str:
     return TABLE.sub(_stack, page_html)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return stack_tables(output)

@@ -1,9 +1,9 @@
-"""MkDocs glue: declare the language of Chinese passages on pages in other languages.
+"""Post-build: declare the language of Chinese passages on pages in other languages.
 
 English pages quote the official Chinese everywhere: document numbers (陵政办发〔2022〕22号), deadline words, unit names,
 glossary terms in headings and the table of contents, the language switch's "中文". Templates mark the passages they
 know of with lang="zh-Hans"; text that mixes both languages comes from the data and from Material (TOC entries,
-navigation) and cannot be marked in Markdown. So, after each page is rendered, every run of Chinese whose nearest lang
+navigation) and cannot be marked in Markdown. So, in every built page, every run of Chinese whose nearest lang
 attribute is not Chinese is wrapped in <span lang="zh-Hans"> (<tspan> inside SVG text): screen readers then switch
 voice and browsers choose a Chinese font. Pages whose <html lang> is Chinese are returned unchanged. Text inside
 <title>, <script>, <style>, <textarea> and attributes is left alone (no markup is allowed there).
@@ -104,7 +104,3 @@ def declare_chinese(html: str) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.out)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return declare_chinese(output)
