@@ -48,4 +48,4 @@ lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.j
 	$(BIN)/python bench/lighthouse/run.py
 
 clean:
-	rm -rf site site.new site.old generated docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
+	rm -rf site site.new site.new-en site.old generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
