@@ -393,6 +393,36 @@ def test_every_obligation_word_is_rendered_per_style():
     assert not problems, f"{len(problems)} passages (STYLE.md, obligation words / 整治):\n" + "\n".join(problems)
 
 
+# The other way round: an English obligation word needs a Chinese word that carries it (no "must" for 要, no
+# "encourage" the plan does not say).
+RENDERINGS_OF = {
+    r"\bmust\b": ("必须", "需", "务必"),
+    r"\bstriv(?:e|es|ing)\b": ("力争", "努力"),
+    r"\bencourag(?:e|es|ed|ing|ement)\b": ("鼓励",),
+    r"\bstrictly prohibit": ("严禁",),
+    r"\bin principle\b": ("原则上",),
+}
+
+
+def stronger_findings(zh: str, en: str) -> list[str]:
+    return [f"/{pattern}/ ×{len(re.findall(pattern, en, re.IGNORECASE))} but {'/'.join(words)} ×"
+            f"{sum(zh.count(w) for w in words)}" for pattern, words in RENDERINGS_OF.items()
+            if len(re.findall(pattern, en, re.IGNORECASE)) > sum(zh.count(w) for w in words)]
+
+
+@pytest.mark.parametrize("zh, en, ok", [("要及时清理", "shall be cleared promptly", True),
+                                        ("要及时清理", "must be cleared promptly", False),
+                                        ("积极推进", "encourage and actively promote", False)])
+def test_stronger_findings(zh, en, ok):
+    assert (not stronger_findings(zh, en)) is ok
+
+
+def test_no_obligation_word_the_chinese_does_not_carry():
+    problems = [f"{where}: {problem}: {en[:120]!r}" for where, path, zh, en, _ in all_passages()
+                if not is_editorial(path) for problem in stronger_findings(zh, en)]
+    assert not problems, f"{len(problems)} passages:\n" + "\n".join(problems)
+
+
 # --- dates, ranges and annexes in English prose -----------------------------------------------------------------------
 
 PROSE_FORMS = {
