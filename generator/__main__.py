@@ -18,8 +18,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="manifest: report URLs not listed yet, write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
+    parser.add_argument("--deploy", action="store_true",
+                        help="build: refuse the placeholder SITE_URL (a build meant for publishing; make site DEPLOY=1)")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: address of the preview server")
     args = parser.parse_args(argv)
+    from .site_url import SiteUrlError, check_deployable, site_url
+    try:
+        check_deployable() if args.deploy else site_url()
+    except SiteUrlError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     from .validate import load_corpus
     try:
         corpus = load_corpus(args.data)
