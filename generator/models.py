@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 ASCII_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NUMBER_EN = r"^[A-Z][a-z]+(?: [A-Z][a-z]+)* \[[0-9]{4}\] No\. [1-9][0-9]*$"
 
 
 def _chinese(value: str) -> str:
@@ -173,6 +174,8 @@ class Plan(Translated):
 class Document(Translated):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
     number: Chinese
+    # The number as an English letter cites it (data/STYLE.md): 陵政办发〔2022〕22号 -> Ling Zheng Ban Fa [2022] No. 22
+    number_en: Annotated[str, Field(pattern=NUMBER_EN)]
     issuer: Text
     title: Text
     issued: date
