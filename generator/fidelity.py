@@ -44,7 +44,8 @@ def read_source(path: Path, problems: Problems) -> Source | None:
     try:
         source.text
     except (OSError, UnicodeDecodeError) as error:
-        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}"))
+        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}",
+                             "missing-file"))
         return None
     return source
 
@@ -55,9 +56,10 @@ def check_fidelity(model: BaseModel, file: LoadedFile, source: Source | None, pr
     for loc, text in official_chinese(model):
         if any(ch.isspace() for ch in text):
             problems.add(file.problem(loc, "Chinese text must not contain whitespace (the source's spaces are "
-                                           "conversion marks)"))
+                                           "conversion marks)", "whitespace-in-chinese"))
         elif not source.contains(text):
-            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'"))
+            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'",
+                                      "not-in-source"))
 
 
 def _clip(text: str, width: int = 30) -> str:
