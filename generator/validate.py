@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from . import models
 from .deadlines import DeadlineError, parse_deadline
-from .fidelity import check_fidelity, read_source
+from .fidelity import check_fidelity, check_positions, read_source
 from .load import LoadedFile, Loc, load_yaml
 from .problems import DataError, Problem, Problems, display_path
 from .schema import parse_model
@@ -365,5 +365,6 @@ def _load_plans(bundle: DocumentBundle, path: Path, parsed, source: Source, alia
                                            "id-mismatch"))
         check_fidelity(plan, plan_file, source, problems)
         check_translation_exceptions(plan, plan_file, problems)
+        check_positions(plan, plan_file, source, problems)
         check_plan(plan, plan_file, bundle, alias_to_unit, problems)
         bundle.plans.append(PlanFile(plan, plan_file))
