@@ -115,17 +115,22 @@ def check_positions(plan: models.Plan, file: LoadedFile, source: Source | None, 
         end = at + len(first)
         for (loc, _), (next_loc, _), value in zip(fields, fields[1:], values[1:]):
             found = text.find(value, end)
-            gap = text[end:found] if found >= 0 else ""
+            gap = text[end:found] if found >= 0 else text[end:end + 40]
             if found < 0 or not FRAME.fullmatch(gap):
-                shown = f"the source goes on with '{_clip(gap)}'" if found >= 0 else "the source does not go on"
-                problems.add(file.problem(loc, f"not the source's text for {kind} {number}: after this field "
-                                               f"{shown}, not with '{_clip(value)}'", "text-cut"))
+                frame = FRAME.match(gap).end()
+                if found >= 0 and not frame:  # this field stops short of the source's text
+                    problems.add(file.problem(loc, f"not the source's whole text for {kind} {number}: the source "
+                                                   f"goes on with '{_clip(gap)}'", "text-cut"))
+                else:                         # the next field is not what the source has there
+                    problems.add(file.problem(next_loc, f"not the source's text for {kind} {number}: the source "
+                                                        f"has '{_clip(text[end + frame:end + frame + 40])}' here",
+                                              "out-of-place"))
                 break
             end = found + len(value)
         else:
             if kind == "task" and not CLOSING.match(text, end):
                 problems.add(file.problem(fields[-1][0], f"not the source's whole unit list for task {number}: the "
-                                          f"source continues '{_clip(text[end:end + 30])}'", "text-cut"))
+                                          f"source goes on with '{_clip(text[end:end + 40])}'", "text-cut"))
         cursor, previous = end, f"{kind} {number}"
 
 

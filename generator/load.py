@@ -24,6 +24,7 @@ from .problems import Problem, Problems
 Loc = tuple  # a path into the loaded data, e.g. ("categories", 0, "tasks", 3, "title", "zh")
 MAX_BYTES = 2_000_000   # the largest real file (air.yml) is about 80 kB
 MAX_DEPTH = 40          # the deepest real value (an annex table cell) is 8 levels down
+MAX_REFUSED = 5         # refused constructs reported one by one per file; the rest are counted
 
 
 @dataclass
@@ -98,13 +99,18 @@ def _raw_characters(display: str, text: str, problems: Problems) -> bool:
 
 def _events(display: str, text: str, problems: Problems) -> bool | None:
     """One pass over the parser's events: refuse anchors, aliases, tags and deep nesting before anything is
-    built from them. None when the YAML is invalid (reported later with the pure-Python parser's message)."""
-    depth, ok = 0, True
+    built from them (so an alias bomb costs one pass over its few lines). The first MAX_REFUSED are reported
+    one by one, the rest counted. None when the YAML is invalid (reported later with the pure-Python parser's
+    message)."""
+    depth, refused, extra = 0, 0, None
 
     def refuse(mark, message: str, code: str) -> None:
-        nonlocal ok
-        problems.add(Problem(display, *_at(mark), "(yaml)", message, code))
-        ok = False
+        nonlocal refused, extra
+        refused += 1
+        if refused <= MAX_REFUSED:
+            problems.add(Problem(display, *_at(mark), "(yaml)", message, code))
+        elif extra is None:
+            extra = (mark, code)
 
     try:
         for event in yaml.parse(text, Loader=_FastLoader):
@@ -119,14 +125,18 @@ def _events(display: str, text: str, problems: Problems) -> bool | None:
                 refuse(event.start_mark, f"tag {event.tag} is not allowed: the data needs no tags", "yaml-tag")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
-                if depth == MAX_DEPTH + 1:
+                if depth > MAX_DEPTH:
                     refuse(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", "yaml-too-deep")
-                    return False
+                    break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
-        return None
-    return ok
+        if not refused:
+            return None
+    if extra:
+        problems.add(Problem(display, *_at(extra[0]), "(yaml)", f"{refused - MAX_REFUSED} more anchors, aliases or "
+                             "tags in this file", extra[1]))
+    return not refused
 
 
 def _construct(node: yaml.Node, loc: Loc, file: LoadedFile, loader: _Loader, problems: Problems):
