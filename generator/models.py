@@ -203,10 +203,10 @@ class Document(Translated):
     title: Line
     issued: date
     printed: date
-    release: Text
-    recipients: Text
+    release: Line
+    recipients: Line
     body: Text
-    copied_to: Text
+    copied_to: Line
     plans: list[AsciiId] = Field(min_length=1)
     editor_notes: list[Note] = []
 

@@ -99,6 +99,10 @@ def check_units(registry: models.UnitRegistry, file: LoadedFile, problems: Probl
         names.extend(unit.aliases)
         locs.extend(("units", i, "aliases", j) for j in range(len(unit.aliases)))
     _duplicates(names, file, locs, "unit name or alias", problems, "duplicate-name")
+    for name, loc in zip(names, locs):
+        if UNIT_SEPARATOR in name:
+            problems.add(file.problem(loc, f"a unit name cannot contain '{UNIT_SEPARATOR}': it separates the units "
+                                           "of a responsible list", "invalid-value"))
     known = {u.id for u in units}
     for i, unit in enumerate(units):
         for j, member in enumerate(unit.members):
@@ -153,6 +157,9 @@ def check_plan(plan: models.Plan, file: LoadedFile, bundle: DocumentBundle, alia
             task_numbers.append(task.number)
             task_locs.append(loc + ("number",))
             _check_responsible(task.responsible, loc + ("responsible",), file, alias_to_unit, problems)
+            if plan.task_title_style == "sentence" and task.title.zh.endswith("。"):
+                problems.add(file.problem(loc + ("title", "zh"), "a lead sentence is written without its final 。 "
+                                          "(the page adds it)", "invalid-value"))
             for m, words in enumerate(task.milestones):
                 _check_deadline(words, loc + ("milestones", m), file, bundle, problems)
                 if words not in task.text.zh and words not in task.title.zh:

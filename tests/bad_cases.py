@@ -418,3 +418,18 @@ CASES += [
            "zh: 完成平原地区散煤清零\n            en: Complete")],
          [f"{AIR}:67:13: ledger.categories[0].rows[0].text.zh: not the source's whole text for ledger row 1: the source goes on with '任务。' [text-cut]"]),
 ]
+
+CASES += [
+    Case("unit-name-with-the-list-separator",
+         [(UNITS, "aliases: [崇文镇政府]", "aliases: [崇文镇政府, 县交通局、崇文镇人民政府]")],
+         ["data/units.yml:14:22: units[3].aliases[1]: a unit name cannot contain '、': it separates the units of a "
+          "responsible list [invalid-value]"]),
+    Case("lead-sentence-with-its-full-stop",  # would print 。。 on the page
+         [(PLAN, "title: {zh: 加快推进散煤清零, en:", "title: {zh: 加快推进散煤清零。, en:")],
+         [f"{AIR}:20:17: categories[0].tasks[0].title.zh: a lead sentence is written without its final 。 (the "
+          "page adds it) [invalid-value]"]),
+    Case("line-break-in-the-recipients",
+         [(DOCUMENT, "recipients: {zh: 各乡镇人民政府，县直有关单位, en:",
+           "recipients: {zh: \"各乡镇人民政府，\\n县直有关单位\", en:")],
+         [f"{DOC}:11:14: recipients.zh: line break in a one-line field: write it on one line [line-break]"]),
+]
