@@ -25,6 +25,9 @@ SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
 UNIT_SEPARATOR = "、"
 YEAR_RANGE = 10  # deadlines and dates lie within this many years of the document's year
 # unit ids that would take the path of another generated file (units/<id>/, data/calendar/<id>.ics)
+# anchors the plan page itself uses (templates/plan.md.j2): a part, safeguard or annex id must not take one
+PLAN_ANCHORS = {"top", "tasks", "safeguards", "ledger", "notes"}
+PLAN_ANCHOR_PATTERN = re.compile(r"(task|ledger|category|ledger-category)-[0-9]+")
 RESERVED_UNIT_IDS = {"index": "units/index.md is the list of all units",
                      "all": "data/calendar/all.ics is the calendar of every item"}
 
@@ -114,7 +117,24 @@ def check_units(registry: models.UnitRegistry, file: LoadedFile, problems: Probl
                                           "invalid-reference"))
     _duplicates_in_lists([(("units", i, "members"), unit.members) for i, unit in enumerate(units)], file,
                          "member", problems)
+    _membership_loops(units, file, problems)
     return {name: unit.id for unit in units for name in [unit.name.zh, *unit.aliases]}
+
+
+def _membership_loops(units: list[models.Unit], file: LoadedFile, problems: Problems) -> None:
+    """A group whose members include, directly or through other groups, the group itself."""
+    members = {unit.id: set(unit.members) for unit in units}
+    for i, unit in enumerate(units):
+        seen, todo = set(), [m for m in unit.members if m != unit.id]
+        while todo:
+            member = todo.pop()
+            if member in seen:
+                continue
+            seen.add(member)
+            todo.extend(members.get(member, ()))
+        if unit.id in seen:
+            problems.add(file.problem(("units", i, "members"), f"group '{unit.id}' is its own member through "
+                                      "another group: membership must not loop", "invalid-reference"))
 
 
 def resolve_units(responsible: str, alias_to_unit: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -128,6 +148,10 @@ def resolve_units(responsible: str, alias_to_unit: dict[str, str]) -> tuple[list
 def check_glossary(glossary: models.Glossary, file: LoadedFile, problems: Problems) -> None:
     terms = glossary.terms
     _duplicates([t.id for t in terms], file, [("terms", i, "id") for i in range(len(terms))], "term id", problems)
+    for i, term in enumerate(terms):
+        if term.id == "top":
+            problems.add(file.problem(("terms", i, "id"), "term id 'top' is taken by the glossary page's heading",
+                                      "path-collision"))
     _duplicates([t.zh for t in terms], file, [("terms", i, "zh") for i in range(len(terms))], "term", problems,
                 "duplicate-name")
     _duplicates([t.en.casefold() for t in terms], file, [("terms", i, "en") for i in range(len(terms))],
@@ -176,6 +200,10 @@ def check_plan(plan: models.Plan, file: LoadedFile, bundle: DocumentBundle, alia
     anchors += [(s.id, ("safeguards", i, "id")) for i, s in enumerate(plan.safeguards)]
     anchors += [(a.id, ("annexes", i, "id")) for i, a in enumerate(plan.annexes)]
     _duplicates([a for a, _ in anchors], file, [loc for _, loc in anchors], "anchor id", problems)
+    for anchor, loc in anchors:
+        if anchor in PLAN_ANCHORS or PLAN_ANCHOR_PATTERN.fullmatch(anchor):
+            problems.add(file.problem(loc, f"anchor id '{anchor}' is taken by the plan page's own sections and "
+                                           "items (#top, #tasks, #task-15, #ledger-16 …)", "path-collision"))
     for i, annex in enumerate(plan.annexes):
         for t, table in enumerate(annex.tables):
             for r, row in enumerate(table.rows):

@@ -433,3 +433,24 @@ CASES += [
            "recipients: {zh: \"各乡镇人民政府，\\n县直有关单位\", en:")],
          [f"{DOC}:11:14: recipients.zh: line break in a one-line field: write it on one line [line-break]"]),
 ]
+
+CASES += [
+    Case("part-id-takes-a-section-anchor",  # two elements with id="ledger" on the plan page
+         [(PLAN, "  - id: goals", "  - id: ledger")],
+         [f"{AIR}:9:5: parts[0].id: anchor id 'ledger' is taken by the plan page's own sections and items (#top, "
+          "#tasks, #task-15, #ledger-16 …) [path-collision]"]),
+    Case("safeguard-id-takes-a-task-anchor",
+         [(PLAN, "    id: organization", "    id: task-2")],
+         [f"{AIR}:47:5: safeguards[0].id: anchor id 'task-2' is taken by the plan page's own sections and items "
+          "(#top, #tasks, #task-15, #ledger-16 …) [path-collision]"]),
+    Case("term-id-top",
+         [(GLOSSARY, "  - id: autumn-winter", "  - id: top")],
+         ["data/glossary.yml:9:5: terms[1].id: term id 'top' is taken by the glossary page's heading "
+          "[path-collision]"]),
+    Case("group-membership-loop",
+         [(UNITS, "    aliases: [崇文镇政府]", "    aliases: [崇文镇政府]\n    members: [townships]")],
+         ["data/units.yml:11:5: units[2].members: group 'townships' is its own member through another group: "
+          "membership must not loop [invalid-reference]",
+          "data/units.yml:15:5: units[3].members: group 'chongwen' is its own member through another group: "
+          "membership must not loop [invalid-reference]"]),
+]

@@ -1,6 +1,7 @@
-"""`make site` never damages site/ (issue 11): the Makefile's own recipe is run in a scratch folder with stand-ins
-for the generator and MkDocs (a fake `mkdocs build` that writes 50 files slowly into its --site-dir), so the
-locking and swapping are tested for real and in seconds:
+"""`make site` never damages site/ (issue 11): the Makefile's own recipe is run in a scratch folder with a stand-in
+for the Python steps (a fake `python -m postbuild build --out site` that stages 50 files slowly in site.new/ and
+swaps them in, as postbuild/__init__.py does with its fixed staging names), so the lock and the repair are tested
+for real and in seconds:
 
 - two builds at once both succeed and leave one whole site (before the lock, the second deleted the folder the
   first was building into: 143 of 789 files);
@@ -18,13 +19,16 @@ from pathlib import Path
 
 from mini_fixture import ROOT
 
-FAKE_MKDOCS = """#!/bin/sh
-# fake `mkdocs build --strict --site-dir DIR`: 50 pages, slowly, stamped with this run's id
-while [ "$1" != "--site-dir" ]; do shift; done
-mkdir -p "$2"
-for i in $(seq 1 50); do echo "page $i of run $RUN" > "$2/page$i.html"; sleep 0.02; done
+FAKE_PYTHON = """#!/bin/sh
+# `python -m generator build`: nothing to do; `python -m postbuild build --engine E --out DIR`: a slow build staged
+# in DIR.new (a fixed name, like the real step's), then swapped in by two renames
+[ "$2" = postbuild ] || exit 0
+while [ "$1" != "--out" ]; do shift; done
+out="$2"
+rm -rf "$out.new" && mkdir -p "$out.new"
+for i in $(seq 1 50); do echo "page $i of run $RUN" > "$out.new/page$i.html"; sleep 0.02; done
+rm -rf "$out.old"; [ ! -d "$out" ] || mv "$out" "$out.old"; mv "$out.new" "$out"; rm -rf "$out.old"
 """
-FAKE_PYTHON = "#!/bin/sh\nexit 0\n"  # `python -m generator build`: nothing to do here
 
 
 def project(tmp_path: Path) -> Path:
@@ -32,9 +36,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "requirements.txt").write_text("")
     bin_dir = tmp_path / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
-    for name, script in (("mkdocs", FAKE_MKDOCS), ("python", FAKE_PYTHON)):
-        (bin_dir / name).write_text(script)
-        (bin_dir / name).chmod(0o755)
+    (bin_dir / "python").write_text(FAKE_PYTHON)
+    (bin_dir / "python").chmod(0o755)
     time.sleep(0.01)
     (tmp_path / ".venv" / ".site-deps").touch()  # newer than requirements.txt: nothing to install
     return tmp_path
