@@ -19,18 +19,25 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# One build at a time: a second `make site` (a watcher and a terminal) waits for the first instead of deleting
+# the folder it is building into. flock(1) holds the lock for exactly one command and releases it when that
+# command ends, however it ends.
+LOCK := flock $(CURDIR)/.build.lock
+
 check: $(VENV)/.site-deps
 	$(BIN)/python -m generator check
 
 # `make site DEPLOY=1` (the Pages workflow) refuses to build without the public address in SITE_URL: the default is
 # a placeholder that every permalink, QR code and feed would name (DESIGN.md, "Deployment").
 pages: $(VENV)/.site-deps
-	$(BIN)/python -m generator build $(if $(DEPLOY),--deploy)
+	$(LOCK) $(BIN)/python -m generator build $(if $(DEPLOY),--deploy)
 
 # Both languages built at once (mkdocs.zh.yml, mkdocs.en.yml), finished by the project's post-build step, then
-# swapped in: a failed build leaves the previous site/ exactly as it was (postbuild/__init__.py).
+# swapped in: a failed build leaves the previous site/ exactly as it was (postbuild/__init__.py). One build at a
+# time (the lock); a build interrupted between the swap's two renames left the previous site in site.old/: put back.
 site: pages
-	$(BIN)/python -m postbuild build --engine mkdocs --out site
+	$(LOCK) sh -c '[ -d site ] || [ ! -d site.old ] || mv site.old site; \
+	  $(BIN)/python -m postbuild build --engine mkdocs --out site'
 
 serve: pages
 	$(BIN)/python -m generator serve
@@ -55,4 +62,4 @@ lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.j
 	$(BIN)/python bench/lighthouse/run.py
 
 clean:
-	rm -rf site site.new site.new-en site.old generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
+	rm -rf site site.new site.new-en site.old .build.lock generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)

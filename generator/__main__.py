@@ -1,5 +1,5 @@
-"""Command line: `check` validates the data; `build` validates and writes the pages; `serve` previews with live reload;
-`manifest` adds the published URLs to permalinks.txt (`--check`: only report); `cite ID…` prints items' citations."""
+"""Command line: `check` validates the data and generates the whole site in memory, writing nothing; `build`
+does the same, then writes the pages; `serve` previews with live reload; `manifest` adds the published URLs to permalinks.txt (`--check`: only report); `cite ID…` prints items' citations."""
 from __future__ import annotations
 
 import argparse
@@ -28,28 +28,32 @@ def main(argv: list[str] | None = None) -> int:
     except SiteUrlError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    from .validate import load_corpus
     try:
-        corpus = load_corpus(args.data)
+        return _run(args)
     except DataError as error:
-        for line in error.problems.lines():
+        lines = error.problems.lines()
+        for line in lines:
             print(line, file=sys.stderr)
-        print(f"{len(error.problems.lines())} problem(s); nothing written.", file=sys.stderr)
+        print(f"{len(lines)} problem(s); nothing written.", file=sys.stderr)
         return 1
+
+
+def _run(args) -> int:
+    from .build import build_pages, generate
+    from .validate import load_corpus
+    corpus = load_corpus(args.data)
     if args.command == "check":
+        generate(corpus, args.docs)  # the whole build in memory: if check passes, the build does
         count = sum(len(b.plans) for b in corpus.documents)
         print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units")
         return 0
     if args.command in ("manifest", "cite"):
         from .permalinks import command
         return command(args.command, corpus, args.docs, ROOT / "permalinks.txt", args.ids, args.check)
+    written = build_pages(corpus, args.docs, args.data)
     if args.command == "serve":
         from .serve import serve
-        from .build import build_pages
-        build_pages(corpus, args.docs, args.data)
         return serve(args.data, args.docs, [args.data, Path(__file__).parent / "templates"], args.dev_addr)
-    from .build import build_pages
-    written = build_pages(corpus, args.docs, args.data)
     print(f"pages up to date under {args.docs} ({written} files changed)")
     return 0
 

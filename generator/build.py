@@ -1,15 +1,23 @@
-"""Write the generated pages and open data. Only generated folders are touched; every page is rendered before
-any file is written, so invalid data or a template error never leaves half a site."""
+"""Generate the whole site in memory, then write it. `check` runs generate() and writes nothing; `build` runs the
+same generate() and then writes: so if check passes, the build does. Every page is rendered before any file is
+written, so invalid data or a template error never leaves half a site; any unexpected error becomes a problem at
+the data it happened on (origins.py), not a traceback. Only generated folders are touched."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+from icalendar import Calendar
 
 from .citation import citation_files
 from .index import LANGUAGES, build_index
 from .opendata import open_data_files
+from .origins import Origins, internal_problem
 from .pages import site_pages
 from .permalinks import published_urls
+from .problems import DataError, Problem, Problems
 from .render import Renderer
 from .search_dict import jieba_dictionary
 from .search_index import search_files
@@ -28,30 +36,92 @@ def generated_entries(corpus: Corpus) -> list[str]:
     return [*GENERATED, *(bundle.document.id for bundle in corpus.documents)]
 
 
-def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
-    index = build_index(corpus)
-    renderer = Renderer(index)
-    files: dict[str, str | bytes] = {}
-    for page in site_pages(index):
+@dataclass
+class Output:
+    files: dict[str, bytes]    # path under docs/ -> bytes
+    beside: dict[str, str]     # path beside docs/ (generated/jieba-user.dict, the engine configurations) -> text
+
+
+def generate(corpus: Corpus, docs: Path) -> Output:
+    """Index, render every page in both languages, the open data, feeds, citations, QR codes and search index, all
+    in memory. Raises DataError with every problem found (an unexpected error is reported at the data it came
+    from)."""
+    origins, problems = Origins(corpus), Problems()
+    files: dict[str, bytes] = {}
+
+    def put(relative: str, content: str | bytes, made_from) -> None:
+        if relative in files:  # a page would silently overwrite another one
+            message, place = f"two generated files would have the path docs/{relative}", origins.of(made_from)
+            problems.add(place.file.problem(place.loc, message, "path-collision") if place else
+                         Problem("(generator)", 1, 1, "(internal)", message, "path-collision"))
+            return
+        files[relative] = content.encode("utf-8") if isinstance(content, str) else content
+
+    try:
+        index = build_index(corpus)
+        renderer = Renderer(index)
+        pages = site_pages(index)
+    except Exception as error:  # noqa: BLE001 (any failure is reported, never a traceback)
+        problems.add(internal_problem(error, origins, "indexing the data"))
+        raise DataError(problems) from None
+    for page in pages:
         for lang in LANGUAGES:
-            files[f"{lang}/{page.path}"] = renderer.render(page, lang)
-    for name, content in open_data_files(index).items():
-        files[f"zh/data/{name}"] = content
-    for name, content in citation_files(index, published_urls(index, docs, generated_entries(corpus))).items():
-        files[f"zh/{name}"] = content  # QR codes of every page and citations.json, served at /cite/
-    files.update(search_files(index, docs, generated_entries(corpus)))  # per-language search index, fetched when search is first used
+            try:
+                put(f"{lang}/{page.path}", _checked_page(renderer.render(page, lang)), page)
+            except Exception as error:  # noqa: BLE001
+                problems.add(internal_problem(error, origins, f"rendering {lang}/{page.path}", page))
+    owned = generated_entries(corpus)
+    beside: dict[str, str] = {}
+    for name, prefix, make in (
+            ("open data", "zh/data/", lambda: open_data_files(index)),
+            ("citations", "zh/", lambda: citation_files(index, published_urls(index, docs, owned))),  # /cite/
+            ("search index", "", lambda: search_files(index, docs, owned)),  # fetched when search is first used
+            ("search dictionary", None, lambda: {"generated/jieba-user.dict": jieba_dictionary(corpus)}),
+            ("site configuration", None, lambda: site_configs(index, docs))):
+        try:
+            for relative, content in make().items():
+                if prefix is None:
+                    beside[relative] = content
+                else:
+                    put(prefix + relative, _checked_file(relative, content), None)
+        except Exception as error:  # noqa: BLE001
+            problems.add(internal_problem(error, origins, f"writing the {name}"))
     shared = docs / LANGUAGES[0] / SHARED_ASSETS
     for path in sorted(shared.rglob("*")) if shared.is_dir() else []:
         if path.is_file() and not path.name.startswith("."):
             for lang in LANGUAGES[1:]:
-                files[f"{lang}/{path.relative_to(docs / LANGUAGES[0]).as_posix()}"] = path.read_bytes()
-    files[GENERATED_MARKER] = "\n".join(generated_entries(corpus)) + "\n"
+                put(f"{lang}/{path.relative_to(docs / LANGUAGES[0]).as_posix()}", path.read_bytes(), None)
+    put(GENERATED_MARKER, "\n".join(owned) + "\n", None)
+    if problems:
+        raise DataError(problems)
+    return Output(files, beside)
+
+
+def _checked_page(markdown: str) -> str:
+    """A page whose front matter is not the mapping MkDocs expects would build wrongly: refuse it here."""
+    if markdown.startswith("---\n"):
+        front = yaml.load(markdown[4:markdown.index("\n---\n", 3)], Loader=getattr(yaml, "CSafeLoader",
+                                                                                    yaml.SafeLoader))
+        if not isinstance(front, dict):
+            raise ValueError(f"front matter is not a mapping: {front!r}")
+    return markdown
+
+
+def _checked_file(relative: str, content: str | bytes) -> str | bytes:
+    """Feeds must read back with a real parser; a malformed one would be published silently otherwise."""
+    if relative.endswith(".ics"):
+        Calendar.from_ical(content)
+    return content
+
+
+def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
+    """generate(), then write: returns the number of files changed."""
+    output = generate(corpus, docs)
     owned = {lang: generated_entries(corpus) + ([SHARED_ASSETS] if lang != LANGUAGES[0] else [])
              for lang in LANGUAGES}
-    changed = _swap_in(files, docs, owned)
+    changed = _swap_in(output.files, docs, owned)
     (docs.parent / "generated").mkdir(exist_ok=True)
-    beside = {"generated/jieba-user.dict": jieba_dictionary(corpus), **site_configs(index, docs)}
-    for name, content in beside.items():
+    for name, content in output.beside.items():
         target = docs.parent / name
         if not target.is_file() or target.read_text(encoding="utf-8") != content:
             target.write_text(content, encoding="utf-8")

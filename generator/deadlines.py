@@ -17,7 +17,12 @@ MONTHS_EN = [None, "January", "February", "March", "April", "May", "June", "July
 
 
 class DeadlineError(ValueError):
-    """The words are not a deadline form the parser knows, or name an impossible date."""
+    """The words are not a deadline form the parser knows (code deadline-form), or name an impossible date
+    (invalid-date)."""
+
+    def __init__(self, message: str, code: str = "invalid-date"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -174,4 +179,4 @@ def parse_deadline(words: str, context_year: int) -> Deadline:
         match = pattern.fullmatch(words)
         if match:
             return build(match, words, context_year)
-    raise DeadlineError(f"unknown deadline form '{words}'")
+    raise DeadlineError(f"unknown deadline form '{words}'", "deadline-form")

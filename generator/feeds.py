@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from .deadlines import Deadline
 from .index import Item, SiteIndex
@@ -110,8 +110,10 @@ def calendar(name_zh: str, name_en: str, items: list[Item]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{name_zh}：时限")
-    cal.add("x-wr-caldesc", f"{name_zh} · {name_en}: deadlines / 时限 ({site_url()})")
+    # X- properties have no registered type, so icalendar would print them raw: as TEXT they are escaped
+    # (RFC 5545 3.3.11: backslash, comma, semicolon, line breaks) like SUMMARY and DESCRIPTION
+    cal.add("x-wr-calname", vText(f"{name_zh}：时限"))
+    cal.add("x-wr-caldesc", vText(f"{name_zh} · {name_en}: deadlines / 时限 ({site_url()})"))
     for item in items:
         for occurrence in occurrences(item):
             cal.add_component(event(occurrence))

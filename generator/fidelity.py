@@ -2,15 +2,17 @@
 in source.py). Editor's notes and glossary explanations are the site's own words and are not checked."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
 from pydantic import BaseModel
 
 from .load import LoadedFile, Loc
+from . import models
 from .models import Note, Text
 from .problems import Problem, Problems, display_path
-from .source import Source
+from .source import Source, normalise
 
 OFFICIAL_STRING_FIELDS = {"responsible", "deadline", "number", "zh", "aliases", "milestones"}
 
@@ -44,7 +46,8 @@ def read_source(path: Path, problems: Problems) -> Source | None:
     try:
         source.text
     except (OSError, UnicodeDecodeError) as error:
-        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}"))
+        problems.add(Problem(display_path(path), 1, 1, "(file)", f"cannot read the verbatim source: {error}",
+                             "missing-file"))
         return None
     return source
 
@@ -55,10 +58,91 @@ def check_fidelity(model: BaseModel, file: LoadedFile, source: Source | None, pr
     for loc, text in official_chinese(model):
         if any(ch.isspace() for ch in text):
             problems.add(file.problem(loc, "Chinese text must not contain whitespace (the source's spaces are "
-                                           "conversion marks)"))
+                                           "conversion marks)", "whitespace-in-chinese"))
         elif not source.contains(text):
-            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'"))
+            problems.add(file.problem(loc, f"Chinese text not found in the source: '{_clip(text)}'",
+                                      "not-in-source"))
 
 
 def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[:width] + "…"
+
+
+# --- fidelity by position ---------------------------------------------------------------------------------------
+# Each item's Chinese must be the source's text for that item, not merely somewhere in the source: the fields of
+# an item are found in the source in order, right after the item's own number, with nothing between them but the
+# printed frame (the 。 closing a lead sentence, the 〔责任单位： bracket), so a cut text or two swapped texts fail.
+
+FRAME = re.compile(r"[。.．]?[〔\[［【（(]?(?:责任单位|牵头单位|责任部门)?[：:]?")  # what may separate an item's fields
+CLOSING = re.compile(r"[〕\]］】）)]")                                            # what follows its units
+
+
+def plan_items(plan: models.Plan) -> Iterator[tuple[str, int, list[tuple[Loc, str]]]]:
+    """(kind, number, [(loc, official Chinese)…]) of every task and ledger row, in the order printed."""
+    for c, category in enumerate(plan.categories):
+        for t, task in enumerate(category.tasks):
+            loc = ("categories", c, "tasks", t)
+            yield "task", task.number, [(loc + ("title", "zh"), task.title.zh), (loc + ("text", "zh"), task.text.zh),
+                                        (loc + ("responsible",), task.responsible)]
+    for c, category in enumerate(plan.ledger.categories if plan.ledger else []):
+        for r, row in enumerate(category.rows):
+            loc = ("ledger", "categories", c, "rows", r)
+            yield "ledger row", row.number, [(loc + ("text", "zh"), row.text.zh), (loc + ("deadline",), row.deadline),
+                                             (loc + ("responsible",), row.responsible)]
+
+
+def check_positions(plan: models.Plan, file: LoadedFile, source: Source | None, problems: Problems) -> None:
+    """Every item of the plan at its own place in the source (see above). Strings not in the source at all are
+    reported by check_fidelity and skipped here."""
+    if source is None:
+        return
+    text = source.text
+    start = text.find(normalise(plan.preamble.zh))
+    cursor = max(start, 0)
+    previous = None
+    for kind, number, fields in plan_items(plan):
+        values = [normalise(value) for _, value in fields]
+        if not all(source.contains(value) for value in values):
+            continue
+        (loc, _), first = fields[0], values[0]
+        at = _find_after_number(text, first, number, cursor)
+        if at is None:
+            where = f"after {previous}" if previous else "in its plan"
+            problems.add(file.problem(loc, f"not at {kind} {number}'s place in the source: the source has no "
+                                           f"'{number}' followed by this text {where} (swapped or misnumbered?)",
+                                      "out-of-place"))
+            continue
+        end = at + len(first)
+        for (loc, _), (next_loc, _), value in zip(fields, fields[1:], values[1:]):
+            found = text.find(value, end)
+            gap = text[end:found] if found >= 0 else text[end:end + 40]
+            if found < 0 or not FRAME.fullmatch(gap):
+                frame = FRAME.match(gap).end()
+                if found >= 0 and not frame:  # this field stops short of the source's text
+                    problems.add(file.problem(loc, f"not the source's whole text for {kind} {number}: the source "
+                                                   f"goes on with '{_clip(gap)}'", "text-cut"))
+                else:                         # the next field is not what the source has there
+                    problems.add(file.problem(next_loc, f"not the source's text for {kind} {number}: the source "
+                                                        f"has '{_clip(text[end + frame:end + frame + 40])}' here",
+                                              "out-of-place"))
+                break
+            end = found + len(value)
+        else:
+            if kind == "task" and not CLOSING.match(text, end):
+                problems.add(file.problem(fields[-1][0], f"not the source's whole unit list for task {number}: the "
+                                          f"source goes on with '{_clip(text[end:end + 40])}'", "text-cut"))
+        cursor, previous = end, f"{kind} {number}"
+
+
+def _find_after_number(text: str, value: str, number: int, cursor: int) -> int | None:
+    """The first place at or after `cursor` where `value` follows the item's number (`15.`, `15．`, `15、` or the
+    ledger's `15` cell), with no other digit before the number."""
+    digits = str(number)
+    at = text.find(value, cursor)
+    while at >= 0:
+        for begin in (at - len(digits), at - len(digits) - 1):
+            if begin >= cursor and text[begin:begin + len(digits)] == digits and \
+                    text[begin + len(digits):at] in ("", ".", "．", "、") and not (begin and text[begin - 1].isdigit()):
+                return at
+        at = text.find(value, at + 1)
+    return None

@@ -12,17 +12,20 @@ from .markdown_text import escape_attribute, escape_markdown
 class TermLinker:
     def __init__(self, terms, lang: str):
         self.lang = lang
-        self.terms = {}
-        for term in terms:
-            word = term.zh if lang == "zh" else term.en
-            self.terms[escape_markdown(word).lower()] = term
-        # longest first, so 县城建成区-like compounds win over their parts
-        words = sorted(self.terms, key=len, reverse=True)
+        # longest first, so 县城建成区-like compounds win over their parts; each term is its own named group, so
+        # a match names its term directly (looking it up by lower-cased text fails for letters such as `ſ`,
+        # which IGNORECASE matches as `s` but lower() keeps)
+        self.terms = sorted(terms, key=lambda term: len(escape_markdown(self._word(term))), reverse=True)
         flags = re.IGNORECASE if lang == "en" else 0
         # English terms match whole words, plurals included ("contaminated plots" links "contaminated plot")
         boundary = (r"(?<![A-Za-z])", r"(?:e?s)?(?![A-Za-z])") if lang == "en" else ("", "")
-        self.pattern = re.compile(boundary[0] + "(" + "|".join(map(re.escape, words)) + ")" + boundary[1],
-                                  flags) if words else None
+        alternatives = "|".join(f"(?P<t{n}>{re.escape(escape_markdown(self._word(term)))})"
+                                for n, term in enumerate(self.terms))
+        self.pattern = re.compile(boundary[0] + "(?:" + alternatives + ")" + boundary[1], flags) if self.terms \
+            else None
+
+    def _word(self, term) -> str:
+        return term.zh if self.lang == "zh" else term.en
 
     def link(self, text: str, glossary_href: str) -> Markup:
         """Escape `text` and link each term's first occurrence to glossary_href#<term id>."""
@@ -32,7 +35,7 @@ class TermLinker:
         done: set[str] = set()
 
         def replace(match: re.Match) -> str:
-            term = self.terms[match.group(1).lower()]
+            term = self.terms[int(match.lastgroup[1:])]
             if term.id in done:
                 return match.group(0)
             done.add(term.id)

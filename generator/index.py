@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import models
 from .deadlines import Deadline, parse_deadline
 from .schedule import Context, MonthRole, Schedule, schedule
-from .validate import Corpus, DocumentBundle, resolve_units
+from .validate import Corpus, DocumentBundle, resolve_units, task_number
 
 LANGUAGES = ("zh", "en")
 LEDGER_LEAD = "牵头单位"  # the air ledger's column: units it names lead the row
@@ -151,7 +151,7 @@ def _ledger_rows(bundle: DocumentBundle, plan: models.Plan, corpus: Corpus) -> l
 
 
 def _task_id(bundle: DocumentBundle, plan: models.Plan, ref) -> str:
-    return ref if isinstance(ref, str) else f"{bundle.document.id}/{plan.id}/{ref}"
+    return f"{bundle.document.id}/{plan.id}/{task_number(ref, bundle.document.id, plan.id)}"
 
 
 def _assignments(items: list[Item], units: dict[str, models.Unit],

@@ -12,30 +12,49 @@ ASCII_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NUMBER_EN = r"^[A-Z][a-z]+(?: [A-Z][a-z]+)* \[[0-9]{4}\] No\. [1-9][0-9]*$"
 
 
+class DataValueError(ValueError):
+    """A field's value is wrong; `code` is the problem's stable code (problems.py)."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
 def _chinese(value: str) -> str:
     if not value.strip():
-        raise ValueError("missing Chinese text")
+        raise DataValueError("missing Chinese text", "missing-text")
     return value
 
 
 def _english(value: str) -> str:
     if not value.strip():
-        raise ValueError("missing English text")
+        raise DataValueError("missing English text", "missing-text")
     if HAN.search(value):
-        raise ValueError(f"English text contains Chinese characters: '{HAN.search(value).group()}'")
+        raise DataValueError(f"English text contains Chinese characters: '{HAN.search(value).group()}'",
+                             "wrong-language")
     return value
 
 
 def _english_remark(value: str) -> str:
     """An editor's note or explanation may quote the Chinese it talks about, but must be written in English."""
     if not re.search(r"[A-Za-z]{2}", value):
-        raise ValueError("missing English text")
+        raise DataValueError("missing English text", "missing-text")
+    return value
+
+
+def _one_line(value: str) -> str:
+    """Titles, names, headings, units, deadlines and table cells print inside one line of a page (a heading, a
+    link, a table cell, a calendar's name): a line break there would split the page's structure."""
+    if "\n" in value:
+        raise DataValueError("line break in a one-line field: write it on one line", "line-break")
     return value
 
 
 Chinese = Annotated[str, AfterValidator(_chinese)]
 EnglishRemark = Annotated[str, AfterValidator(_english_remark)]
 English = Annotated[str, AfterValidator(_english)]
+ChineseLine = Annotated[str, AfterValidator(_chinese), AfterValidator(_one_line)]
+EnglishLine = Annotated[str, AfterValidator(_english), AfterValidator(_one_line)]
 AsciiId = Annotated[str, Field(pattern=ASCII_ID)]
 Number = Annotated[int, Field(ge=1, strict=True)]
 
@@ -49,6 +68,13 @@ class Text(Strict):
 
     zh: Chinese
     en: English
+
+
+class Line(Text):
+    """A title, name, heading or table cell: one line in both languages."""
+
+    zh: ChineseLine
+    en: EnglishLine
 
 
 class Note(Strict):
@@ -77,43 +103,43 @@ class Translated(Strict):
 
 class Task(Translated):
     number: Number
-    title: Text
+    title: Line
     text: Text
-    responsible: Chinese
-    milestones: list[Chinese] = []
+    responsible: ChineseLine
+    milestones: list[ChineseLine] = []
     editor_notes: list[Note] = []
 
 
 class Category(Translated):
     number: Number
-    title: Text
+    title: Line
     tasks: list[Task] = Field(min_length=1)
     editor_notes: list[Note] = []
 
 
 class Part(Translated):
     id: AsciiId
-    heading: Text
+    heading: Line
     text: Text
 
 
 class Safeguard(Translated):
     number: Number
     id: AsciiId
-    title: Text
+    title: Line
     text: Text
     editor_notes: list[Note] = []
 
 
 class Table(Strict):
-    columns: list[Text] = Field(min_length=1)
-    rows: list[list[Text]]
+    columns: list[Line] = Field(min_length=1)
+    rows: list[list[Line]]
 
 
 class Annex(Translated):
     number: Number
     id: AsciiId
-    title: Text
+    title: Line
     tables: list[Table] = Field(min_length=1)
 
 
@@ -124,48 +150,48 @@ TaskRef = Union[Number, Annotated[str, Field(pattern=r"^[0-9a-z-]+/[a-z0-9-]+/[0
 class LedgerRow(Translated):
     number: Number
     text: Text
-    deadline: Chinese
-    responsible: Chinese
+    deadline: ChineseLine
+    responsible: ChineseLine
     implements: list[TaskRef] = Field(min_length=1)
-    remarks: Text | None = None
+    remarks: Line | None = None
     editor_notes: list[Note] = []
 
 
 class LedgerCategory(Translated):
     number: Number
-    title: Text
+    title: Line
     rows: list[LedgerRow] = Field(min_length=1)
     editor_notes: list[Note] = []
 
 
 class LedgerColumns(Strict):
-    category: Text
-    number: Text
-    text: Text
-    deadline: Text
-    responsible: Text
-    remarks: Text
+    category: Line
+    number: Line
+    text: Line
+    deadline: Line
+    responsible: Line
+    remarks: Line
 
 
 class Ledger(Translated):
-    title: Text
+    title: Line
     columns: LedgerColumns
     categories: list[LedgerCategory] = Field(min_length=1)
 
 
 class Plan(Translated):
     id: AsciiId
-    title: Text
+    title: Line
     preamble: Text
     parts: list[Part] = []
-    tasks_heading: Text
+    tasks_heading: Line
     # "sentence": a task's title is its lead sentence, printed as `title。text`;
     # "heading": the title is printed on its own line above the text (the soil plan)
     task_title_style: Literal["sentence", "heading"] = "sentence"
     categories: list[Category] = Field(min_length=1)
-    safeguards_heading: Text
+    safeguards_heading: Line
     safeguards: list[Safeguard] = []
-    attachments: list[Text] = []
+    attachments: list[Line] = []
     annexes: list[Annex] = []
     ledger: Ledger | None = None
     editor_notes: list[Note] = []
@@ -173,25 +199,25 @@ class Plan(Translated):
 
 class Document(Translated):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
-    number: Chinese
+    number: ChineseLine
     # The number as an English letter cites it (data/STYLE.md): 陵政办发〔2022〕22号 -> Ling Zheng Ban Fa [2022] No. 22
     number_en: Annotated[str, Field(pattern=NUMBER_EN)]
-    issuer: Text
-    title: Text
+    issuer: Line
+    title: Line
     issued: date
     printed: date
-    release: Text
-    recipients: Text
+    release: Line
+    recipients: Line
     body: Text
-    copied_to: Text
+    copied_to: Line
     plans: list[AsciiId] = Field(min_length=1)
     editor_notes: list[Note] = []
 
 
 class Unit(Translated):
     id: AsciiId
-    name: Text
-    aliases: list[Chinese] = []
+    name: Line
+    aliases: list[ChineseLine] = []
     members: list[AsciiId] = []
 
 
@@ -201,8 +227,8 @@ class UnitRegistry(Strict):
 
 class Term(Translated):
     id: AsciiId
-    zh: Chinese
-    en: English
+    zh: ChineseLine
+    en: EnglishLine
     explanation: Note
 
 

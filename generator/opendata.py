@@ -79,10 +79,15 @@ def plan_json(index: SiteIndex) -> dict:
     }
 
 
+# OWASP's CSV injection list: a cell starting with one of these may be read as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _excel_safe(value) -> str:
-    """A cell Excel shows as typed: text that starts like a formula gets a leading apostrophe."""
-    text = str(value).replace("\r\n", "\n").replace("\n", "\r\n")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A cell Excel shows as typed: text that starts like a formula gets a leading apostrophe (OWASP)."""
+    text = str(value)
+    text = "'" + text if text.startswith(FORMULA_START) else text
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
 
 
 def csv_row(item: Item) -> dict:

@@ -1,4 +1,8 @@
-"""Problems found in the data, reported all at once as `path:line:column: field: message`."""
+"""Problems found in the data, reported all at once as `path:line:column: field: message [code]`.
+
+Errors are data (as in frictionless): each problem has a place (file, line, column, field), a message in plain
+words and a stable code naming its kind, so editors and scripts can tell kinds apart. data/README.md lists the codes.
+"""
 from __future__ import annotations
 
 import os
@@ -13,9 +17,10 @@ class Problem:
     column: int
     field: str
     message: str
+    code: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message} [{self.code}]"
 
 
 @dataclass

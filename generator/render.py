@@ -24,7 +24,7 @@ from .prose_dates import prose_date, prose_month
 
 TEMPLATES = Path(__file__).parent / "templates"
 LABELS = yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8"))
-CHINESE_NUMERALS = "一二三四五六七八九十"
+DIGITS = "零一二三四五六七八九"
 
 
 @dataclass
@@ -45,6 +45,12 @@ def _yaml_string(value: str) -> Markup:
     return Markup(json.dumps(escape_front_matter(value), ensure_ascii=False))
 
 
+def _boxed(value: str) -> Markup:
+    """Literal text inside an indented block (an admonition): every paragraph indented, so none falls out of the
+    box, where it would read as official text."""
+    return Markup(escape_markdown(value).replace("\n", "\n    "))
+
+
 def lead_sentence(title: str, lang: str) -> str:
     """A task title printed as the lead sentence of its paragraph: 。 in Chinese; in English a period, placed
     inside a closing quotation mark (American style) and not doubled after ? or !."""
@@ -56,10 +62,27 @@ def lead_sentence(title: str, lang: str) -> str:
 
 
 def chinese_numeral(number: int) -> str:
-    if number <= 10:
-        return CHINESE_NUMERALS[number - 1]
-    tens, ones = divmod(number, 10)
-    return (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+    """A positive whole number in Chinese numerals as documents number their sections: 十, 十一, 二十, 一百,
+    一百零五, 一百一十, 一千零一十, 一万零一十 … (a leading 一十 is written 十), for any number below 10⁸."""
+    if not 0 < number < 10 ** 8:
+        raise ValueError(f"no Chinese numeral for {number}")
+    high, low = divmod(number, 10_000)
+    if not high:
+        text = _below_ten_thousand(low)
+        return text[1:] if text.startswith("一十") else text
+    head = chinese_numeral(high) + "万"
+    return head + (("零" if low < 1000 else "") + _below_ten_thousand(low) if low else "")
+
+
+def _below_ten_thousand(number: int) -> str:
+    text, zero = "", False
+    for digit, unit in zip(map(int, f"{number:04d}"), ("千", "百", "十", "")):
+        if digit == 0:
+            zero = bool(text)
+            continue
+        text += ("零" if zero else "") + DIGITS[digit] + unit
+        zero = False
+    return text
 
 
 class Renderer:
@@ -69,7 +92,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES), finalize=finalize, undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
         self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
-                                numeral=chinese_numeral, yaml_string=_yaml_string,
+                                numeral=chinese_numeral, yaml_string=_yaml_string, boxed=_boxed,
                                 lead_sentence=lead_sentence)
         self.env.globals.update(cite=cite)  # an item's citation, permalinks, fingerprint and QR (citation.py)
 
@@ -113,7 +136,12 @@ class Renderer:
         def month_name(value: str) -> str:
             return prose_month(value, lang)
 
+        def plan_name(plan) -> str:
+            """A plan's short name (labels.yml plan_<id>); a plan without one is named by its title."""
+            names = LABELS.get(f"plan_{plan.id}")
+            return names[lang] if names else tr(plan.title)
+
         template = self.env.get_template(page.template)
-        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day, month_name=month_name,
-                               index=self.index, doc_number=doc_number,
-                               url=url, page=page, **page.context)
+        return template.render(lang=lang, L=label, plan_name=plan_name, link=link, tr=tr, official=official, day=day,
+                               month_name=month_name, index=self.index, doc_number=doc_number, url=url, page=page,
+                               **page.context)

@@ -8,34 +8,37 @@ from .load import LoadedFile
 from .models import ASCII_ID
 from .problems import Problems
 
+# pydantic's error type -> (code, message)
 PYDANTIC_MESSAGES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "int_type": "expected a whole number, got {input!r}",
-    "int_parsing": "expected a whole number, got {input!r}",
-    "int_from_float": "expected a whole number, got {input!r}",
-    "string_type": "expected text, got {input!r}",
-    "list_type": "expected a list, got {input!r}",
-    "model_type": "expected a mapping of fields, got {input!r}",
-    "model_attributes_type": "expected a mapping of fields, got {input!r}",
-    "date_type": "expected a date YYYY-MM-DD, got {input!r}",
-    "date_parsing": "expected a date YYYY-MM-DD, got {input!r}",
-    "date_from_datetime_parsing": "expected a date YYYY-MM-DD, got {input!r}",
-    "greater_than_equal": "must be 1 or more, got {input!r}",
-    "too_short": "must not be empty",
+    "missing": ("missing-field", "required field is missing"),
+    "extra_forbidden": ("unknown-field", "unknown field"),
+    "int_type": ("wrong-type", "expected a whole number, got {input!r}"),
+    "int_parsing": ("wrong-type", "expected a whole number, got {input!r}"),
+    "int_from_float": ("wrong-type", "expected a whole number, got {input!r}"),
+    "string_type": ("wrong-type", "expected text, got {input!r}"),
+    "list_type": ("wrong-type", "expected a list, got {input!r}"),
+    "model_type": ("wrong-type", "expected a mapping of fields, got {input!r}"),
+    "model_attributes_type": ("wrong-type", "expected a mapping of fields, got {input!r}"),
+    "date_type": ("invalid-date", "expected a date YYYY-MM-DD, got {input!r}"),
+    "date_parsing": ("invalid-date", "expected a date YYYY-MM-DD, got {input!r}"),
+    "date_from_datetime_parsing": ("invalid-date", "expected a date YYYY-MM-DD, got {input!r}"),
+    "greater_than_equal": ("out-of-range", "must be 1 or more, got {input!r}"),
+    "less_than_equal": ("out-of-range", "must be {le} or less, got {input!r}"),
+    "too_short": ("empty-list", "must not be empty"),
 }
 
 
-def _message(error: dict) -> str:
+def _message(error: dict) -> tuple[str, str]:
     kind, given = error["type"], error.get("input")
     if kind == "string_pattern_mismatch":
         if error.get("ctx", {}).get("pattern") == ASCII_ID:
-            return f"invalid id {given!r}: use lowercase ASCII letters, digits and hyphens"
-        return f"invalid value {given!r}: must match {error['ctx']['pattern']}"
+            return "invalid-id", f"invalid id {given!r}: use lowercase ASCII letters, digits and hyphens"
+        return "invalid-value", f"invalid value {given!r}: must match {error['ctx']['pattern']}"
     if kind == "value_error":
-        return str(error["ctx"]["error"])
-    template = PYDANTIC_MESSAGES.get(kind)
-    return template.format(input=given) if template else error["msg"]
+        cause = error["ctx"]["error"]
+        return getattr(cause, "code", "invalid-value"), str(cause)
+    code, template = PYDANTIC_MESSAGES.get(kind, ("invalid-value", None))
+    return code, template.format(input=given, **error.get("ctx", {})) if template else error["msg"]
 
 
 def _data_loc(detail: dict, file: LoadedFile) -> tuple[tuple, bool]:
@@ -64,8 +67,9 @@ def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
         seen = set()
         for detail in error.errors():
             loc, union = _data_loc(detail, file)
-            message = "expected a task number or an item id such as '2022-22/air/15'" if union else _message(detail)
+            code, message = (("wrong-type", "expected a task number or an item id such as '2022-22/air/15'")
+                             if union else _message(detail))
             if (loc, message) not in seen:
                 seen.add((loc, message))
-                problems.add(file.problem(loc, message))
+                problems.add(file.problem(loc, message, code))
         return None

@@ -52,7 +52,9 @@ def check_translation_exceptions(model: BaseModel, file: LoadedFile, problems: P
             with_zh = [(zh, en) for _, zh, en in passages if exception.zh in zh]
             if not with_zh:
                 problems.add(file.problem(here + ("zh",), f"'{exception.zh}' does not occur in the Chinese of this "
-                                                          "object (an exception must name its own passage)"))
+                                                          "object (an exception must name its own passage)",
+                                          "exception-not-in-passage"))
             elif not any(exception.en in en for _, en in with_zh):
                 problems.add(file.problem(here + ("en",), f"'{exception.en}' does not occur in the English of the "
-                                                          f"passage containing '{exception.zh}'"))
+                                                          f"passage containing '{exception.zh}'",
+                                          "exception-not-in-passage"))

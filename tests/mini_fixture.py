@@ -64,3 +64,22 @@ def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     return copy_mini(tmp_path / "data")
+
+
+def run_in_process(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """`python -m generator <args>` in this process (much cheaper than a subprocess), from `cwd`:
+    (exit status, stdout, stderr). An exception escaping main() fails the calling test, as a traceback would."""
+    import contextlib
+    import io
+
+    from generator.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(list(args))
+    finally:
+        os.chdir(previous)
+    return status, out.getvalue(), err.getvalue()

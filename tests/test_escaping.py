@@ -27,6 +27,8 @@ PAYLOAD_ZH = "<script>alert(1)</script><b>tag</b>{{x}}{%if%}*a*[x](y)a|b"  # Chi
 LITERALS_EN = ["<script>alert(1)</script>", "<b>tag</b>", "{{ x }}", "{% if %}", "*a*", "[x](y)", "a|b"]
 LITERALS_ZH = ["<script>alert(1)</script>", "<b>tag</b>", "{{x}}", "{%if%}", "*a*", "[x](y)", "a|b"]
 LINE_STARTS = ["1. first line", "- second line", "# not a heading", "> not a quote", "??? not details"]
+UNIT_ZH = "崇文镇人民政府(试点)*[x](y)_1_"
+SECOND_PARAGRAPH = "Second paragraph of the note."
 PLAN = "documents/2022-22/air.yml"
 SOURCE = "source/lingchuan-2022-22-notice.txt"
 
@@ -61,6 +63,15 @@ def add_markup(data: Path) -> None:
     edit(data, "glossary.yml", "en: Coal burned in small quantities without washing or processing.",
          "en: " + quoted(f'Coal "burned" {PAYLOAD_EN}'))
     edit(data, "units.yml", "en: County Transport Bureau}", "en: " + quoted(f"County Transport Bureau {PAYLOAD_EN}") + "}")
+    # a unit name with Markdown punctuation, printed in the raw-HTML "as printed" line of task 3
+    for relative, old, new in ((PLAN, "responsible: 县交通局、崇文镇人民政府", "responsible: " + quoted(f"县交通局、{UNIT_ZH}")),
+                               (SOURCE, "县交通局、崇文镇人民政府", f"县交通局、{UNIT_ZH}"),
+                               ("units.yml", "zh: 崇文镇人民政府,", f"zh: {quoted(UNIT_ZH)},")):
+        edit(data, relative, old, new)
+    # an editor's note of two paragraphs: both stay inside the note's box
+    edit(data, PLAN, "- zh: 台账中没有与本项对应的行。\n            en: The ledger has no row corresponding to this task.",
+         "- zh: " + quoted("台账中没有与本项对应的行。\n\n第二段。") + "\n            en: " +
+         quoted(f"The ledger has no row for this task.\n\n{SECOND_PARAGRAPH}"))
     edit(data, "documents/2022-22/document.yml", "en: General Office of the County Party Committee; County People's "
          "Procuratorate}", "en: " + quoted(f"County People's Procuratorate {PAYLOAD_EN}") + "}")  # notice: raw HTML
 
@@ -152,6 +163,8 @@ SHOWN = [
     ("units/transport", "zh", LITERALS_EN),
     ("units/transport", "en", LITERALS_EN),
     ("2022-22", "en", LITERALS_EN),
+    ("2022-22/air/3", "zh", [f"县交通局、{UNIT_ZH}"]),   # the as-printed unit line (raw HTML)
+    ("2022-22/air/3", "en", [f"县交通局、{UNIT_ZH}"]),
 ]
 
 
@@ -183,6 +196,16 @@ def test_line_start_markers_stay_text(site: Path, lang: str):
         assert all(marker in built.article_text for marker in LINE_STARTS)
     assert built.tags.count("h2") == 4  # targets, key tasks, safeguards, ledger: no extra heading
     assert "details" not in built.tags
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_paragraph_of_a_note_stays_in_its_box(site: Path, lang: str):
+    """An editor's note is never official text: its second paragraph must not fall out of the admonition."""
+    html = (site / ("en/" if lang == "en" else "") / "2022-22/air/2/index.html").read_text(encoding="utf-8")
+    second = SECOND_PARAGRAPH if lang == "en" else "第二段。"
+    boxes = re.findall(r'<div class="admonition note">(.*?)</div>', html, re.DOTALL)
+    assert len(boxes) == 1 and second in boxes[0] and boxes[0].count("<p>") == 2, boxes
+    assert html.count(second) == 1
 
 
 def test_glossary_tooltip_is_the_explanation_verbatim(site: Path):
