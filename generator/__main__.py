@@ -35,9 +35,13 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print(f"{len(error.problems.lines())} problem(s); nothing written.", file=sys.stderr)
         return 1
+    for line in corpus.warnings:  # English of documents marked `english: pending`: allowed, but not done
+        print(f"warning: {line}", file=sys.stderr)
+    pending = f"; {len(corpus.warnings)} English field(s) not translated yet (english: pending)" \
+        if corpus.warnings else ""
     if args.command == "check":
         count = sum(len(b.plans) for b in corpus.documents)
-        print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units")
+        print(f"data OK: {len(corpus.documents)} document(s), {count} plan(s), {len(corpus.units)} units{pending}")
         return 0
     if args.command in ("manifest", "cite"):
         from .permalinks import command

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
+from .pending import is_pending, with_notice
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
 from .prose_dates import prose_date, prose_month
 
@@ -106,6 +107,10 @@ class Renderer:
             return prose_month(value, lang)
 
         template = self.env.get_template(page.template)
-        return template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day, month_name=month_name,
-                               index=self.index,
-                               url=url, page=page, **page.context)
+        markdown = template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day,
+                                   month_name=month_name, index=self.index,
+                                   url=url, page=page, **page.context)
+        bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
+        if lang != "zh" and bundle is not None and is_pending(bundle.document):
+            markdown = with_notice(markdown, label("translation_pending"))
+        return markdown
