@@ -3,6 +3,7 @@ comment where the importer wants a human decision (a proposed link, a drafted an
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from datetime import date
 
 import yaml
@@ -19,8 +20,8 @@ class Commented:
 def scalar(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.isdigit():
-        return f'"{value}"'  # "2022-22", "1": text, never numbers
+    if isinstance(value, str) and re.fullmatch(r"[0-9][0-9.:-]*", value):
+        return f'"{value}"'  # "2022-22", "1": text, never numbers or dates
     text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True).strip()
     return text.removesuffix("\n...").removesuffix("...").strip()
 

@@ -23,7 +23,7 @@ def containment(row: str, task: str) -> float:
 
 
 def propose_links(plan: Plan, ledger: Ledger) -> dict[int, tuple[list[int], float]]:
-    """Ledger row number -> ([proposed task number], score)."""
+    """Ledger row number -> ([proposed task number], share of the row's character pairs found in that task)."""
     category_titles = {number: title for number, title, _ in plan.categories}
     ledger_titles = {number: title for number, title, _ in ledger.categories}
     tasks = [(task.number, task.passage, category_titles.get(task.category, "")) for task in plan.tasks]
@@ -31,9 +31,9 @@ def propose_links(plan: Plan, ledger: Ledger) -> dict[int, tuple[list[int], floa
     for row in ledger.rows:
         text = row.cells.get("text", "")
         row_category = ledger_titles.get(row.category, "")
-        scored = [(containment(text, passage) + (CATEGORY_BONUS if title == row_category else 0.0), number)
-                  for number, passage, title in tasks]
+        scored = [(containment(text, passage) + (CATEGORY_BONUS if title == row_category else 0.0),
+                   containment(text, passage), number) for number, passage, title in tasks]
         if scored:
-            score, number = max(scored)
-            out[row.number] = ([number], round(score, 2))
+            _, share, number = max(scored)
+            out[row.number] = ([number], round(share, 2))
     return out
