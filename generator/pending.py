@@ -31,9 +31,9 @@ def chinese_for_missing_english(node):
     return node
 
 
-def with_notice(markdown: str, notice: str) -> str:
-    """The page's Markdown with the pending-translation notice right below its first heading."""
+def with_notice(markdown: str, title: str, text: str) -> str:
+    """The page's Markdown with the pending-translation notice (a Markdown admonition) below its first heading."""
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    block = ["", f'!!! warning "{notice.split(": ", 1)[0]}"', "", f"    {notice.split(': ', 1)[-1]}", ""]
+    block = ["", f'!!! warning "{title}"', "", f"    {text}", ""]
     return "\n".join(lines[:at] + block + lines[at:])

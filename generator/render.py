@@ -19,8 +19,8 @@ from markupsafe import Markup
 from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
-from .pending import is_pending, with_notice
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
+from .pending import is_pending, with_notice
 from .prose_dates import prose_date, prose_month
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -112,5 +112,5 @@ class Renderer:
                                    url=url, page=page, **page.context)
         bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
         if lang != "zh" and bundle is not None and is_pending(bundle.document):
-            markdown = with_notice(markdown, label("translation_pending"))
+            markdown = with_notice(markdown, label("translation_pending"), label("translation_pending_text"))
         return markdown

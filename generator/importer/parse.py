@@ -66,11 +66,19 @@ class Item:
     def passage(self) -> str:
         return normalise("\n".join([self.first, *self.more]))
 
+    @property
+    def heading(self) -> str:
+        return normalise(self.first)
+
+    @property
+    def body(self) -> str:
+        return normalise("\n".join(self.more))
+
     def split(self) -> tuple[str, str, str | None]:
         """(title, text, responsible units as printed or None). The title is the heading line or the lead
         sentence (without its 。); the responsibility bracket at the end is taken out of the text."""
         if self.heading_style:
-            title, rest = normalise(self.first), normalise("\n".join(self.more))
+            title, rest = self.heading, self.body
         else:
             title, _, rest = self.passage.partition("。")
         text, units = split_responsibility(rest)
