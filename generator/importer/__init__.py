@@ -62,7 +62,7 @@ def draft_files(notice: Notice, doc_id: str, source_name: str, data_dir: Path, g
     for plan, plan_id in zip(notice.plans, ids):
         drafted = PlanDrafter(plan, plan_id, year, alias_to_unit, findings).draft()
         files[f"documents/{doc_id}/{plan_id}.yml"] = dump(
-            drafted, [f"{plan.title} (source lines {plan.line}-).", *header])
+            drafted, [f"{plan.title} (source lines {plan.line}-{plan.last_line}).", *header])
     if findings.unknown_units:
         entries = [{"id": Commented("", f"choose an ASCII id: it is the unit's URL /units/<id>/ (first printed on "
                                         f"line {lines[0]})"),

@@ -158,8 +158,14 @@ class PlanDrafter:
         if not out["parts"]:
             del out["parts"]
         out["tasks_heading"] = self.t(plan.tasks_part.heading if plan.tasks_part else "")
-        if plan.tasks and all(task.heading_style for task in plan.tasks):
+        styles = {task.heading_style for task in plan.tasks}
+        if styles == {True}:
             out["task_title_style"] = "heading"
+        elif styles == {True, False}:
+            mixed = [t.number for t in plan.tasks if t.heading_style]
+            self.findings.unplaced.append((plan.line, f"{self.plan_id}: tasks {mixed} print their title on a line of "
+                                                      f"its own, the others as a lead sentence; all were drafted as "
+                                                      f"lead sentences (task_title_style: sentence): check them"))
         out["categories"] = self.categories()
         out["safeguards_heading"] = self.t(plan.safeguards_part.heading if plan.safeguards_part else "")
         out["safeguards"] = [self.safeguard(s, used) for s in plan.safeguards]

@@ -143,6 +143,7 @@ class Part:
 class Plan:
     title: str
     line: int
+    last_line: int = 0
     preamble: str = ""
     parts: list[Part] = field(default_factory=list)         # the numbered parts before the tasks
     tasks_part: Part | None = None
@@ -310,7 +311,7 @@ def _is_ledger_title(numbered: list[tuple[int, str]], k: int) -> bool:
 
 
 def _plan(reader: _Reader, title: str, start: int, numbered: list[tuple[int, str]]) -> Plan:
-    plan = Plan(title, start + 1)
+    plan = Plan(title, start + 1, max((i + 1 for i, line in numbered if line.strip()), default=start + 1))
     tail = next((k for k, (_, line) in enumerate(numbered)
                  if line.strip().startswith("附件") or _is_ledger_title(numbered, k)), len(numbered))
     body, rest = numbered[:tail], numbered[tail:]
@@ -418,6 +419,8 @@ def _tail(reader: _Reader, plan: Plan, numbered: list[tuple[int, str]]) -> None:
         if match := ATTACHMENT_RE.fullmatch(stripped):
             mode = "attachments"
             plan.attachments.append((int(match[1]), normalise(match[2]), i + 1))
+        elif normalise(stripped) in ("附件：", "附件:"):  # the list's items on the lines below
+            mode = "attachments"
         elif mode == "attachments" and (match := TASK_RE.fullmatch(stripped)) and "\t" not in line:
             plan.attachments.append((int(match[1]), normalise(match[2]), i + 1))
         elif match := ANNEX_RE.fullmatch(stripped):
@@ -483,6 +486,9 @@ def _ledger_row(reader: _Reader, ledger: Ledger, keys: list[str | None], categor
     values = {key: cell for key, cell in zip(keys, cells) if key}
     if not values.get("number", "").isdigit():
         reader.unplace(i, "ledger row without a number in its 序号 column")
+        return category
+    if not values.get("category") and category is None:
+        reader.unplace(i, "ledger row before any row naming its category (the 任务类别 column)")
         return category
     if values.get("category"):
         match = PART_RE.fullmatch(values["category"])
