@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -275,3 +276,7 @@ def test_second_notice_validates_once_translated_and_builds_beside_2022_22(secon
     pending_en = collapse(re.sub(r"<[^>]+>", " ", page("en/2023-6/noise/3")))
     assert "Translation pending This document is not translated into English yet" in pending_en and "规范文化娱乐场所经营" in squash(pending_en)
     assert "Translation pending" not in page("2023-6/noise/3")
+    documents = {d["id"]: d for d in json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))["documents"]}
+    assert documents["2023-6"]["english"] == "pending" and "english" not in documents["2023-5"]
+    assert {i["document"] for i in json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))["items"]} \
+        == {"2022-22", "2023-5", "2023-6"}
