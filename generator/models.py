@@ -143,12 +143,14 @@ class LedgerCategory(Translated):
 
 
 class LedgerColumns(Strict):
+    """The ledger's own column headings; a ledger printed without a remarks column has none."""
+
     category: Text
     number: Text
     text: Text
     deadline: Text
     responsible: Text
-    remarks: Text
+    remarks: Text | None = None
 
 
 class Ledger(Translated):

@@ -241,9 +241,7 @@ def test_second_notice_validates_once_translated_and_builds_beside_2022_22(secon
     project, data, _, _, pending_source = second_notice
     with pytest.raises(DataError, match="unknown unit '县文旅局'"):
         load_corpus(data)
-    units = (data / "units.yml").read_text(encoding="utf-8")
-    (data / "units.yml").write_text(units.rstrip("\n") + "\n  - id: culture-tourism\n    name: {zh: 县文旅局, en: "
-                                    "County Culture and Tourism Bureau}\n", encoding="utf-8")
+    add_the_new_unit(data)
     (data / "units.draft-2023-5.yml").unlink()
     pending = load_corpus(data)
     assert len(pending.warnings) == 39
@@ -280,3 +278,42 @@ def test_second_notice_validates_once_translated_and_builds_beside_2022_22(secon
     assert documents["2023-6"]["english"] == "pending" and "english" not in documents["2023-5"]
     assert {i["document"] for i in json.loads((site / "data" / "plan.json").read_text(encoding="utf-8"))["items"]} \
         == {"2022-22", "2023-5", "2023-6"}
+
+
+def add_the_new_unit(data: Path) -> None:
+    """What the editor does with units.draft-2023-5.yml: an id and English name chosen, moved into units.yml."""
+    units = (data / "units.yml").read_text(encoding="utf-8")
+    (data / "units.yml").write_text(units.rstrip("\n") + "\n  - id: culture-tourism\n    name: {zh: 县文旅局, en: "
+                                    "County Culture and Tourism Bureau}\n", encoding="utf-8")
+
+
+def _headings_on_their_own_line(text: str) -> str:
+    """Every task printed soil-style: its title on a line of its own, without 。."""
+    return re.sub(r"^(\d+\. )(?:\*\*)?([^。*\n]+)。(?:\*\*)?", r"\1\2\n\n", text, flags=re.M)
+
+
+def _no_remarks_column(text: str) -> str:
+    return "\n".join(line.removesuffix("\t备注").removesuffix("\t") if "\t" in line else line
+                     for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("variant", [_headings_on_their_own_line, _no_remarks_column])
+def test_variants_of_the_format_import_and_validate(tmp_path, variant):
+    """Other layouts the county prints: titles as heading lines (the soil plan's style), a ledger without 备注."""
+    source = tmp_path / FIXTURE.name
+    source.write_text(variant(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    data = fresh_data(tmp_path)
+    out = io.StringIO()
+    run_import(source, "2023-5", data, out=out)
+    assert "every line of the text was placed" in out.getvalue()
+    add_the_new_unit(data)
+    load_corpus(data)  # valid, English pending
+    plan = read(data / "documents" / "2023-5" / "noise.yml")
+    tasks = [t for c in plan["categories"] for t in c["tasks"]]
+    assert [t["title"]["zh"] for t in tasks] == ["规范机动车鸣笛管理", "严查改装车辆噪声", "规范文化娱乐场所经营",
+                                                 "加强广场舞噪声管理"]
+    assert tasks[0]["text"]["zh"] == "在县城建成区学校、医院周边划定禁鸣路段，设置禁鸣标志，2023年6月底前完成禁鸣路段设置。"
+    if variant is _headings_on_their_own_line:
+        assert plan["task_title_style"] == "heading"
+    else:
+        assert "task_title_style" not in plan and "remarks" not in plan["ledger"]["columns"]

@@ -215,6 +215,8 @@ class PlanDrafter:
         ledger = self.plan.ledger
         columns = {}
         for key in ("category", "number", "text", "deadline", "responsible", "remarks"):
+            if key == "remarks" and key not in ledger.columns:
+                continue  # a ledger may print no remarks column
             if key not in ledger.columns:
                 self.findings.unplaced.append((ledger.line, f"{self.plan_id} ledger: no {key} column was recognised "
                                                             f"in the heading row; fill in ledger.columns.{key}"))
