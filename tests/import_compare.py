@@ -2,7 +2,7 @@
 notes, anchor ids, ledger links (compared on their own) and the draft's own markers are left out."""
 from __future__ import annotations
 
-EDITORIAL = {"en", "editor_notes", "implements", "english", "source"}
+EDITORIAL = {"en", "editor_notes", "translation_exceptions", "implements", "english", "source"}
 
 
 def chinese_side(node, depth: int = 0):
