@@ -139,7 +139,7 @@ def _ledger_rows(bundle: DocumentBundle, plan: models.Plan, corpus: Corpus) -> l
     items = []
     for category in plan.ledger.categories:
         for row in category.rows:
-            heading = models.Text(zh=short(row.text.zh, 24), en=short(row.text.en, 70))
+            heading = models.Text.model_construct(zh=short(row.text.zh, 24), en=short(row.text.en, 70))  # parts of validated text (and of a pending document, Chinese)
             items.append(Item(
                 kind="ledger", bundle=bundle, plan=plan, number=row.number, category=category.title,
                 text=row.text, heading=heading, responsible=row.responsible,

@@ -8,6 +8,7 @@ import json
 
 from .feeds import absolute, calendar_files, feed_path, has_feed
 from .index import LANGUAGES, Item, SiteIndex, url
+from .pending import is_pending
 
 CSV_COLUMNS = [
     "id", "kind", "document", "plan", "number", "title_zh", "title_en", "text_zh", "text_en",
@@ -64,6 +65,7 @@ def plan_json(index: SiteIndex) -> dict:
         "documents": [{
             "id": b.document.id, "number": b.document.number, "number_en": b.document.number_en, "title": b.document.title.model_dump(),
             "issuer": b.document.issuer.model_dump(), "issued": b.document.issued.isoformat(),
+            **({"english": "pending"} if is_pending(b.document) else {}),  # its `en` fields hold the Chinese
             "url": {lang: url(b.document.id, lang) for lang in LANGUAGES},
             "plans": [{"id": p.plan.id, "title": p.plan.title.model_dump(),
                        "url": {lang: url(f"{b.document.id}/{p.plan.id}", lang) for lang in LANGUAGES}}

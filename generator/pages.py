@@ -86,6 +86,13 @@ def _month_context(index: SiteIndex, month: str, months: list[str]) -> dict:
             "issued": index.corpus.documents[0].document.issued}
 
 
+def plan_short_name(plan, lang: str) -> str:
+    """The plan's short name (labels.yml plan_<id>: 空气 / Air); a plan without one (a newly imported notice's)
+    is named by its title, so a new plan id never breaks the build."""
+    key = f"plan_{plan.id}"
+    return LABELS[key][lang] if key in LABELS else getattr(plan.title, lang)
+
+
 def _deadlines_context(index: SiteIndex) -> dict:
     rows = timeline_rows(index)
     marks = dated_marks(rows)
@@ -93,11 +100,11 @@ def _deadlines_context(index: SiteIndex) -> dict:
     plans, matrix_rows = matrix(index)
     undated = undated_items(index)
     timeline = {}
+    short_names = {lang: {plan.id: plan_short_name(plan, lang) for _, plan in plans} for lang in LANGUAGES}
     for lang in LANGUAGES:
         def label(key: str, **values) -> str:
             return LABELS[key][lang].format(**values)
-        plan_names = {plan.id: label(f"plan_{plan.id}") if f"plan_{plan.id}" in LABELS else plan.id
-                      for _, plan in plans}
+        plan_names = short_names[lang]
         months = sorted({f"{m.first:%Y-%m}" for m in marks} | {f"{m.last:%Y-%m}" for m in marks})
         text = {key: label(f"timeline_{key}") for key in
                 ("title", "legend_due", "legend_before", "legend_bar", "legend_open", "legend_monthly",
@@ -112,5 +119,5 @@ def _deadlines_context(index: SiteIndex) -> dict:
                                               for section in SECTIONS.values()}}
                   for month, entries in index.months.items()]
     return {"timeline": timeline, "marks": marks, "rows": rows, "undated": undated, "issued": issued,
-            "plans": plans, "matrix": matrix_rows, "month_rows": month_rows,
+            "plans": plans, "plan_names": short_names, "matrix": matrix_rows, "month_rows": month_rows,
             "before_issue": sum(m.schedule.before_issue for m in marks)}

@@ -20,6 +20,7 @@ from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
 from .markdown_text import escape_attribute, escape_cell, escape_front_matter, escape_markdown, finalize
+from .pending import is_pending, with_notice
 from .prose_dates import prose_date, prose_month
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -142,6 +143,10 @@ class Renderer:
             return names[lang] if names else tr(plan.title)
 
         template = self.env.get_template(page.template)
-        return template.render(lang=lang, L=label, plan_name=plan_name, link=link, tr=tr, official=official, day=day,
-                               month_name=month_name, index=self.index, doc_number=doc_number, url=url, page=page,
-                               **page.context)
+        markdown = template.render(lang=lang, L=label, plan_name=plan_name, link=link, tr=tr, official=official,
+                                   day=day, month_name=month_name, index=self.index, doc_number=doc_number, url=url,
+                                   page=page, **page.context)
+        bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
+        if lang != "zh" and bundle is not None and is_pending(bundle.document):
+            markdown = with_notice(markdown, label("translation_pending"), label("translation_pending_text"))
+        return markdown

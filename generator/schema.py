@@ -60,9 +60,9 @@ def _data_loc(detail: dict, file: LoadedFile) -> tuple[tuple, bool]:
     return tuple(loc), union
 
 
-def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems):
+def parse_model(model: type[BaseModel], file: LoadedFile, problems: Problems, context: dict | None = None):
     try:
-        return model.model_validate(file.data)
+        return model.model_validate(file.data, context=context)
     except ValidationError as error:
         seen = set()
         for detail in error.errors():

@@ -35,3 +35,14 @@ class Source:
 
     def contains(self, chinese: str) -> bool:
         return normalise(chinese) in self.text
+
+
+class Sources:
+    """Several verbatim texts (one per document): a string is official when any of them contains it. Units and
+    glossary terms are shared by every document, so they are checked against all texts."""
+
+    def __init__(self, sources: list[Source]):
+        self.sources = sources
+
+    def contains(self, chinese: str) -> bool:
+        return any(source.contains(chinese) for source in self.sources)

@@ -16,12 +16,14 @@ from . import models
 from .deadlines import DeadlineError, parse_deadline
 from .fidelity import check_fidelity, check_positions, read_source
 from .load import LoadedFile, Loc, load_yaml
+from .models import ENGLISH_PENDING
+from .pending import chinese_for_missing_english, is_pending
 from .problems import DataError, Problem, Problems, display_path
 from .schema import parse_model
-from .source import Source
+from .source import Source, Sources
 from .translation import check_translation_exceptions
 
-SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"
+SOURCE_FILE = "source/lingchuan-2022-22-notice.txt"  # a document without `source:` is compared with this text
 UNIT_SEPARATOR = "、"
 YEAR_RANGE = 10  # deadlines and dates lie within this many years of the document's year
 # unit ids that would take the path of another generated file (units/<id>/, data/calendar/<id>.ics)
@@ -58,6 +60,7 @@ class Corpus:
     glossary: list[models.Term]
     alias_to_unit: dict[str, str]  # every name and alias -> unit id
     files: dict[str, LoadedFile] = field(default_factory=dict)  # "units", "glossary": where they came from
+    warnings: list[str] = field(default_factory=list)  # untranslated fields of documents with `english: pending`
 
 
 def _duplicates(values: list, file: LoadedFile, locs: list[Loc], what: str, problems: Problems,
@@ -295,11 +298,17 @@ def _check_deadline(words: str, loc: Loc, file: LoadedFile, bundle: DocumentBund
 def load_corpus(data_dir: Path) -> Corpus:
     """Load and validate everything under data_dir; raise DataError with every problem found."""
     problems = Problems()
-    source = read_source(data_dir / SOURCE_FILE, problems)
+    warnings: list[str] = []
+    default_source = read_source(data_dir / SOURCE_FILE, problems)
+    # units and glossary terms may come from any document's text
+    source = Sources([default_source, *(Source(p) for p in sorted((data_dir / "source").glob("*.txt"))
+                                        if p != data_dir / SOURCE_FILE)]) if default_source else None
 
-    def parsed(path: Path, model: type[BaseModel]):
+    def parsed(path: Path, model: type[BaseModel], pending: bool = False):
         file = load_yaml(path, display_path(path), problems)
-        value = parse_model(model, file, problems) if file else None
+        value = parse_model(model, file, problems, {ENGLISH_PENDING: pending}) if file else None
+        if value is not None and pending:
+            warnings.extend(untranslated(file))
         return value, file
 
     registry, units_file = parsed(data_dir / "units.yml", models.UnitRegistry)
@@ -315,13 +324,13 @@ def load_corpus(data_dir: Path) -> Corpus:
         check_translation_exceptions(glossary, glossary_file, problems)
     documents = []
     for folder in _document_folders(data_dir, problems):
-        bundle = _load_document(folder / "document.yml", parsed, source, alias_to_unit, problems)
+        bundle = _load_document(folder / "document.yml", parsed, data_dir, default_source, alias_to_unit, problems)
         if bundle:
             documents.append(bundle)
     if problems:
         raise DataError(problems)
     return Corpus(documents, registry.units, glossary.terms, alias_to_unit,
-                  {"units": units_file, "glossary": glossary_file})
+                  files={"units": units_file, "glossary": glossary_file}, warnings=warnings)
 
 
 def _document_folders(data_dir: Path, problems: Problems) -> list[Path]:
@@ -342,11 +351,39 @@ def _document_folders(data_dir: Path, problems: Problems) -> list[Path]:
     return found
 
 
-def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: Problems) -> DocumentBundle | None:
-    document, file = parsed(path, models.Document)
+def untranslated(file: LoadedFile) -> list[str]:
+    """`path:line:column: field: …` for every empty English field of a file."""
+    found = []
+
+    def walk(node, loc: Loc) -> None:
+        if isinstance(node, dict):
+            if "zh" in node and "en" in node and not str(node["en"] or "").strip():
+                found.append(str(file.problem(loc + ("en",), "not translated yet (english: pending)")))
+            for key, value in node.items():
+                walk(value, loc + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, loc + (i,))
+    walk(file.data, ())
+    return found
+
+
+def _pending(path: Path) -> bool:
+    """Whether document.yml says `english: pending` (read before validation: it decides how English is checked)."""
+    file = load_yaml(path, display_path(path), Problems())
+    return bool(file) and isinstance(file.data, dict) and file.data.get("english") == "pending"
+
+
+def _load_document(path: Path, parsed, data_dir: Path, default_source: Source | None, alias_to_unit,
+                   problems: Problems) -> DocumentBundle | None:
+    pending = _pending(path)
+    document, file = parsed(path, models.Document, pending)
+    source = default_source
+    if document and document.source:
+        source = read_source(data_dir / "source" / document.source, problems)
     if not document:
         # still check the plan files, so one slip in document.yml does not hide their problems
-        stand_in = _stand_in_bundle(path, file)
+        stand_in = _stand_in_bundle(path, file, pending)
         if stand_in:
             _load_plans(stand_in, path, parsed, source, alias_to_unit, problems)
         return None
@@ -371,6 +408,10 @@ def _load_document(path: Path, parsed, source: Source, alias_to_unit, problems: 
             problems.add(Problem(display_path(plan_path), 1, 1, "(file)", f"plan file not listed in "
                                  f"{display_path(path)} (plans:), so it would not be published", "unlisted-file"))
     _load_plans(bundle, path, parsed, source, alias_to_unit, problems)
+    if is_pending(document):  # published in Chinese first (pending.py)
+        bundle.document = chinese_for_missing_english(document)
+        for plan_file in bundle.plans:
+            plan_file.plan = chinese_for_missing_english(plan_file.plan)
     return bundle
 
 
@@ -387,14 +428,15 @@ def _check_number_en(document: models.Document, file: LoadedFile, problems: Prob
                                   "number-mismatch"))
 
 
-def _stand_in_bundle(path: Path, file: LoadedFile | None) -> DocumentBundle | None:
+def _stand_in_bundle(path: Path, file: LoadedFile | None, pending: bool) -> DocumentBundle | None:
     """For an invalid document.yml: a bundle with only the folder's id and every plan file beside it, used to
     check those plans and never published."""
     folder = path.parent.name
     if not re.fullmatch(r"[0-9]{4}-[0-9]+", folder):
         return None
     plans = sorted(p.stem for p in path.parent.glob("*.yml") if p.name != "document.yml")
-    return DocumentBundle(models.Document.model_construct(id=folder, plans=plans), file)
+    return DocumentBundle(models.Document.model_construct(id=folder, plans=plans,
+                                                          english="pending" if pending else None), file)
 
 
 def _load_plans(bundle: DocumentBundle, path: Path, parsed, source: Source, alias_to_unit,
@@ -406,7 +448,7 @@ def _load_plans(bundle: DocumentBundle, path: Path, parsed, source: Source, alia
             problems.add(file.problem(("plans", bundle.document.plans.index(plan_id)),
                                       f"broken reference: no plan file {display_path(plan_path)}", "missing-file"))
             continue
-        plan, plan_file = parsed(plan_path, models.Plan)
+        plan, plan_file = parsed(plan_path, models.Plan, bundle.document.english == "pending")
         if not plan:
             continue
         if plan.id != plan_id:

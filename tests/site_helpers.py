@@ -3,8 +3,8 @@
 - `require_site()` / the `built_site` fixture: the parsed HTML of site/ (as `make site` built it), failing clearly
   when site/ is missing;
 - `resolve()`: an href or src of a built page -> the file it points to (directory URLs, fragments, queries);
-- `source_structure()`: the numbered parts of the official text, parsed from the raw source with regular
-  expressions only (independent of the generator and of data/);
+- `source_structure()`: the numbered parts of the official text, as the product's importer parses the raw
+  source (independent of data/documents/);
 - raw YAML readers of data/ (independent of generator.validate and generator.index).
 """
 from __future__ import annotations
@@ -280,31 +280,18 @@ def is_editorial(path: tuple) -> bool:
     return any(key in EDITORIAL_KEYS for key in path)
 
 
-# --- the official text, parsed independently ----------------------------------------------------------------------
+# --- the official text, as the product's importer parses it ---------------------------------------------------------
 
 PLAN_TITLES = {  # DESIGN.md's plan table: the title line of each plan in the source, without spaces
     "陵川县空气质量改善2022年行动计划": "air",
     "陵川县水环境质量巩固提升2022年行动计划": "water",
     "陵川县土壤污染防治2022年行动计划": "soil",
 }
-NUMERALS = "一二三四五六七八九"
-TASK_LINE = re.compile(r"^(\d+)\.\s*\S")
-PAREN_NUMBER = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
-PART_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(\S+)")
-
-
-def chinese_number(numeral: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21."""
-    if "十" not in numeral:
-        return NUMERALS.index(numeral) + 1
-    tens, _, ones = numeral.partition("十")
-    return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(ones) + 1 if ones else 0)
 
 
 @dataclass
 class PlanSource:
     plan: str
-    lines: list[str]
     categories: list[int] = field(default_factory=list)
     tasks: list[int] = field(default_factory=list)
     safeguards: list[int] = field(default_factory=list)
@@ -314,73 +301,25 @@ class PlanSource:
     ledger_by_category: dict[int, list[int]] = field(default_factory=dict)
 
 
-def source_lines() -> list[str]:
-    return SOURCE.read_text(encoding="utf-8").splitlines()
-
-
-def split_plans(lines: list[str]) -> dict[str, list[str]]:
-    """Each plan's lines, from its title line to the next plan's title (or the end of the text)."""
-    starts = [(i, PLAN_TITLES[squash(line)]) for i, line in enumerate(lines) if squash(line) in PLAN_TITLES]
-    bounds = starts + [(len(lines), None)]
-    return {plan: lines[start:bounds[n + 1][0]] for n, (start, plan) in enumerate(starts)}
-
-
-def part_index(lines: list[str], name: str) -> int:
-    """Line number of the plan part headed `<numeral>、<name>` (e.g. 四、保障措施)."""
-    for i, line in enumerate(lines):
-        match = PART_HEADING.match(line)
-        if match and squash(match.group(2)) == name:
-            return i
-    raise AssertionError(f"no part heading '…、{name}' found")
-
-
-def parse_plan(plan: str, lines: list[str]) -> PlanSource:
-    parsed = PlanSource(plan, lines)
-    body = [line for line in lines if "\t" not in line]
-    task_start = next(i for i, line in enumerate(body) if PART_HEADING.match(line)
-                      and squash(PART_HEADING.match(line).group(2)) in ("重点任务", "工作任务"))
-    safeguards_start = part_index(body, "保障措施")
-    for line in body[task_start:safeguards_start]:
-        if PAREN_NUMBER.match(line):
-            parsed.categories.append(chinese_number(PAREN_NUMBER.match(line).group(1)))
-            parsed.tasks_by_category[parsed.categories[-1]] = []
-        elif TASK_LINE.match(line):
-            parsed.tasks.append(int(TASK_LINE.match(line).group(1)))
-            parsed.tasks_by_category[parsed.categories[-1]].append(parsed.tasks[-1])
-    for line in body[safeguards_start:]:
-        if PAREN_NUMBER.match(line):
-            parsed.safeguards.append(chinese_number(PAREN_NUMBER.match(line).group(1)))
-    parsed.ledger_by_category, parsed.annex_rows = table_rows(lines)
-    parsed.ledger_rows = [row for rows in parsed.ledger_by_category.values() for row in rows]
-    return parsed
-
-
-def table_rows(lines: list[str]) -> tuple[dict[int, list[int]], list[int]]:
-    """Row numbers of the tab-separated tables: the ledger (header 任务类别 / 序号 …; a row whose first cell
-    reads 一、… opens a category) and the annex tables (header 序号 …)."""
-    ledger: dict[int, list[int]] = {}
-    annex: list[int] = []
-    current, category = None, None
-    for line in lines:
-        cells = line.split("\t")
-        if len(cells) < 2:
-            continue
-        if squash(cells[0]) == "任务类别":
-            current = "ledger"
-        elif squash(cells[0]) == "序号":
-            current = "annex"
-        elif current == "ledger" and cells[1].strip().isdigit():
-            if PART_HEADING.match(cells[0]):
-                category = chinese_number(PART_HEADING.match(cells[0]).group(1))
-            ledger.setdefault(category, []).append(int(cells[1]))
-        elif current == "annex" and cells[0].strip().isdigit():
-            annex.append(int(cells[0]))
-    return ledger, annex
-
-
 @lru_cache(maxsize=1)
 def source_structure() -> dict[str, PlanSource]:
-    return {plan: parse_plan(plan, lines) for plan, lines in split_plans(source_lines()).items()}
+    """The numbers of every part of each plan, read from the raw source by generator/importer/parse.py (the
+    first step of `python -m generator import`, which never reads data/documents/)."""
+    from generator.importer.parse import parse_notice
+    out = {}
+    for plan in parse_notice(SOURCE.read_text(encoding="utf-8")).plans:
+        parsed = PlanSource(PLAN_TITLES[plan.title])
+        parsed.categories = [n for n, _, _ in plan.categories]
+        parsed.tasks = [t.number for t in plan.tasks]
+        parsed.safeguards = [s.number for s in plan.safeguards]
+        parsed.tasks_by_category = {n: [t.number for t in plan.tasks if t.category == n] for n in parsed.categories}
+        rows = plan.ledger.rows if plan.ledger else []
+        parsed.ledger_rows = [r.number for r in rows]
+        parsed.ledger_by_category = {n: [r.number for r in rows if r.category == n]
+                                     for n, _, _ in (plan.ledger.categories if plan.ledger else [])}
+        parsed.annex_rows = [int(cells[0]) for a in plan.annexes for t in a.tables for _, cells in t.rows]
+        out[parsed.plan] = parsed
+    return out
 
 
 def source_item_paths() -> set[str]:

@@ -39,7 +39,7 @@ def test_every_indexed_item_has_a_page_in_both_languages(built_site, index):
 
 
 def test_indexed_items_are_exactly_the_items_numbered_in_the_source(index):
-    """generator.index against the source parsed on its own (site_helpers.source_structure)."""
+    """generator.index against the source as the importer's parser reads it (site_helpers.source_structure)."""
     assert {item.id for item in index.items} == source_item_paths()
 
 

@@ -1,9 +1,11 @@
 """Completeness: the YAML reproduces the official text item by item, exactly.
 
 test_fidelity-style substring checks prove that every Chinese string occurs *somewhere* in the source; they cannot see a
-truncated task, a skipped sentence, text attached to the wrong task or the wrong units. This module parses the
-official text (data/source/lingchuan-2022-22-notice.txt) on its own -- by line patterns, never looking at the YAML --
-into numbered items, then compares each item with its YAML twin character for character:
+truncated task, a skipped sentence, text attached to the wrong task or the wrong units. This module reads the official
+text (data/source/lingchuan-2022-22-notice.txt) with the product's parser (generator/importer/parse.py, the first step
+of `python -m generator import`; it never looks at the YAML) into numbered items, then compares each item with the
+YAML an editor keeps, character for character. The expected side is the committed YAML; test_import.py checks the
+import's drafted files against the same YAML, and test_source_shape pins the counts DESIGN.md states:
 
 - the notice: number, title, recipients, body, signature, dates, release note, copied-to line;
 - per plan: title, preamble, the numbered parts (一、二、…) before the tasks, the tasks and safeguards headings;
@@ -16,8 +18,8 @@ into numbered items, then compares each item with its YAML twin character for ch
 - the attachment list, annex tables (every cell) and ledger rows (category, number, text, deadline, units, remarks).
 
 Every numbered item of the source must appear exactly once in the YAML, in the same category, and the YAML must have no
-extra items. Every non-blank source line must be claimed by exactly one parsed item, so the parser itself cannot skip
-text. Chinese in the YAML holds no whitespace (data/README.md), so it is compared as stored, except that a ``text``
+extra items. Every non-blank source line must be claimed by the parser and none left unplaced, so no text is skipped.
+Chinese in the YAML holds no whitespace (data/README.md), so it is compared as stored, except that a ``text``
 field may separate paragraphs with a blank line ("\\n\\n").
 
 A failure prints where the two first differ, with a difflib listing of the differing stretches.
@@ -26,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,33 +40,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.source import normalise  # noqa: E402  (the one normalisation data is compared against)
+from generator.importer import parse  # noqa: E402  (the product's parser of the official text)
 
 SOURCE = ROOT / "data" / "source" / "lingchuan-2022-22-notice.txt"
 DOC_DIR = ROOT / "data" / "documents" / "2022-22"
 UNITS = ROOT / "data" / "units.yml"
 
-NUMERALS = "一二三四五六七八九十"
-CN = f"[{NUMERALS}]+"
-PART_RE = re.compile(rf"({CN})、(\S.*)")                     # 一、总体要求   (normalised line, no tab)
-CAT_RE = re.compile(rf"[（(]\s*({CN})\s*[）)]\s*(.*)")         # （一）… / (九) …  (raw line)
-TASK_RE = re.compile(r"(\d+)\.\s+(.*)")                       # 1. …             (raw line)
-ATTACH_RE = re.compile(r"附件[：:]\s*(\d+)\.\s+(.*)")          # 附件：1. …
-ANNEX_RE = re.compile(r"附件\s*(\d+)")                        # 附件 1
-PLAN_TITLE_RE = re.compile(r"陵川县.+2022年行动计划")
 RESP_OPEN, RESP_CLOSE, RESP_COLON = "〔[（(", "〕]）)", "：:"
 RESP_LABEL = "责任单位"
-
-
-def cn_number(s: str) -> int:
-    """一 … 十, 十一 … 九十九."""
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(ones) + 1 if ones else 0)
-    assert len(s) == 1, s
-    return NUMERALS.index(s) + 1
 
 
 def cn_date(d: dt.date) -> str:
@@ -122,238 +104,57 @@ def check(label: str, source: str | None, data: str | None, problems: list[str])
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# Parsing the official text (independently of the YAML)
-
-
-@dataclass
-class Item:
-    """One numbered unit of the source: the raw lines it owns (first line includes the marker)."""
-
-    kind: str
-    number: int
-    rest: str                       # first line after its marker (raw)
-    lines: list[str] = field(default_factory=list)  # continuation lines (raw)
-    category: int | None = None
-
-    @property
-    def passage(self) -> str:
-        return normalise("\n".join([self.rest, *self.lines]))
-
-    @property
-    def heading_style(self) -> bool:
-        """Soil style: a heading line of its own (no 。), the text in the following lines."""
-        return bool(self.lines) and "。" not in normalise(self.rest)
-
-    @property
-    def heading(self) -> str:
-        return normalise(self.rest)
-
-    @property
-    def body(self) -> str:
-        return normalise("\n".join(self.lines))
+# The official text, as the product's importer parses it (generator/importer/parse.py), in the shape compared below
 
 
 @dataclass
 class Plan:
     title: str
-    preamble: str = ""
-    parts: list[tuple[int, str, str]] = field(default_factory=list)  # (number, heading, text) before the tasks
-    tasks_part: tuple[int, str] | None = None
-    safeguards_part: tuple[int, str] | None = None
-    categories: list[tuple[int, str]] = field(default_factory=list)
-    tasks: list[Item] = field(default_factory=list)
-    safeguards: list[Item] = field(default_factory=list)
-    attachments: list[tuple[int, str]] = field(default_factory=list)
-    annexes: list[dict] = field(default_factory=list)
+    preamble: str
+    parts: list[tuple[int, str, str]]            # (number, heading, text) before the tasks
+    tasks_part: tuple[int, str] | None
+    safeguards_part: tuple[int, str] | None
+    categories: list[tuple[int, str]]
+    tasks: list[parse.Item]
+    safeguards: list[parse.Item]
+    attachments: list[tuple[int, str]]
+    annexes: list[dict]
     ledger_titles: list[str] = field(default_factory=list)
     ledger_headers: list[list[str]] = field(default_factory=list)
     ledger_categories: list[tuple[int, str]] = field(default_factory=list)
     ledger_rows: list[dict] = field(default_factory=list)
 
 
+def _plan(p: parse.Plan) -> Plan:
+    plan = Plan(
+        p.title, p.preamble, [(part.number, part.heading, part.text) for part in p.parts],
+        p.tasks_part and (p.tasks_part.number, p.tasks_part.heading),
+        p.safeguards_part and (p.safeguards_part.number, p.safeguards_part.heading),
+        [(n, title) for n, title, _ in p.categories], p.tasks, p.safeguards,
+        [(n, title) for n, title, _ in p.attachments],
+        [{"number": a.number, "title": a.title,
+          "tables": [{"columns": t.columns, "rows": [cells for _, cells in t.rows]} for t in a.tables]}
+         for a in p.annexes])
+    if p.ledger:
+        plan.ledger_titles = [p.ledger.title]
+        plan.ledger_headers = [[p.ledger.columns.get(key, "") for key in LEDGER_COLUMNS]]
+        plan.ledger_categories = [(n, title) for n, title, _ in p.ledger.categories]
+        plan.ledger_rows = [{"line": r.line, "category": r.category, "number": r.number,
+                             **{key: r.cells.get(key, "") for key in LEDGER_COLUMNS[2:]}} for r in p.ledger.rows]
+    return plan
+
+
 @dataclass
 class Notice:
-    front: list[str]
-    back: list[str]
+    fields: dict[str, str]
     plans: list[Plan]
-    claimed: set[int]
-    lines: list[str]
-
-
-def paragraphs(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    out: list[list[tuple[int, str]]] = [[]]
-    for i, line in numbered:
-        if line.strip():
-            out[-1].append((i, line))
-        elif out[-1]:
-            out.append([])
-    return [p for p in out if p]
-
-
-def is_ledger_title(line: str) -> bool:
-    n = normalise(line)
-    return "\t" not in line and n.startswith("陵川县") and n.endswith("台账")
-
-
-def parse_plan(title: str, numbered: list[tuple[int, str]], claimed: set[int]) -> Plan:
-    plan = Plan(title=title)
-
-    def claim(i: int) -> None:
-        assert i not in claimed, f"source line {i + 1} claimed twice"
-        claimed.add(i)
-
-    # Split the plan into: preamble | numbered parts … | tail (attachments, annexes, ledger).
-    tail_start = len(numbered)
-    for k, (i, line) in enumerate(numbered):
-        if line.strip().startswith("附件") or is_ledger_title(line):
-            tail_start = k
-            break
-    body, tail = numbered[:tail_start], numbered[tail_start:]
-
-    sections: list[tuple[int, str, list[tuple[int, str]]]] = []
-    preamble: list[tuple[int, str]] = []
-    for i, line in body:
-        m = PART_RE.fullmatch(normalise(line)) if "\t" not in line else None
-        if m:
-            claim(i)
-            sections.append((cn_number(m.group(1)), m.group(2), []))
-        elif sections:
-            sections[-1][2].append((i, line))
-        elif line.strip():
-            preamble.append((i, line))
-    for i, _ in preamble:
-        claim(i)
-    plan.preamble = normalise("\n".join(line for _, line in preamble))
-
-    # The tasks part is the first whose content opens with a （一） category line; the safeguards part follows it.
-    def first_line(content: list[tuple[int, str]]) -> str:
-        return next((line for _, line in content if line.strip()), "")
-
-    tasks_idx = next(k for k, (_, _, content) in enumerate(sections) if CAT_RE.match(first_line(content).strip()))
-    for number, heading, content in sections[:tasks_idx]:
-        for i, line in content:
-            if line.strip():
-                claim(i)
-        plan.parts.append((number, heading, normalise("\n".join(line for _, line in content))))
-    assert tasks_idx + 2 == len(sections), f"{title}: expected tasks and safeguards as the last two parts"
-    t_number, t_heading, t_content = sections[tasks_idx]
-    s_number, s_heading, s_content = sections[tasks_idx + 1]
-    plan.tasks_part, plan.safeguards_part = (t_number, t_heading), (s_number, s_heading)
-
-    # Tasks: （一） category lines, then N. items; every other line continues the current item.
-    current: Item | None = None
-    category: int | None = None
-    for i, line in t_content:
-        if not line.strip():
-            continue
-        claim(i)
-        stripped = line.strip()
-        if (m := CAT_RE.fullmatch(stripped)) and "。" not in stripped:
-            category = cn_number(m.group(1))
-            plan.categories.append((category, normalise(m.group(2))))
-            current = None
-        elif m := TASK_RE.fullmatch(stripped):
-            current = Item("task", int(m.group(1)), m.group(2), category=category)
-            plan.tasks.append(current)
-        else:
-            assert current is not None, f"source line {i + 1}: text before the first task: {stripped[:30]}"
-            current.lines.append(line)
-
-    current = None
-    for i, line in s_content:
-        if not line.strip():
-            continue
-        claim(i)
-        stripped = line.strip()
-        if m := CAT_RE.fullmatch(stripped):
-            current = Item("safeguard", cn_number(m.group(1)), m.group(2))
-            plan.safeguards.append(current)
-        else:
-            assert current is not None, f"source line {i + 1}: text before the first safeguard: {stripped[:30]}"
-            current.lines.append(line)
-
-    # Tail: 附件：1. … 2. …, 附件 N + title + tab tables, ledger title + tab tables (repeated per printed page).
-    mode = None
-    annex: dict | None = None
-    ledger_category: int | None = None
-    for i, line in tail:
-        if not line.strip():
-            continue
-        claim(i)
-        stripped = line.strip()
-        if m := ATTACH_RE.fullmatch(stripped):
-            mode = "attachments"
-            plan.attachments.append((int(m.group(1)), normalise(m.group(2))))
-        elif mode == "attachments" and (m := TASK_RE.fullmatch(stripped)):
-            plan.attachments.append((int(m.group(1)), normalise(m.group(2))))
-        elif m := ANNEX_RE.fullmatch(stripped):
-            mode = "annex-title"
-            annex = {"number": int(m.group(1)), "title": None, "tables": []}
-            plan.annexes.append(annex)
-        elif mode == "annex-title":
-            assert annex is not None
-            annex["title"] = normalise(stripped)
-            mode = "annex"
-        elif is_ledger_title(line):
-            mode = "ledger"
-            plan.ledger_titles.append(normalise(line))
-        elif "\t" in line:
-            cells = [normalise(c) for c in line.rstrip("\n").split("\t")]
-            if mode == "annex":
-                assert annex is not None
-                while cells and cells[-1] == "" and len(cells) > 5:
-                    cells.pop()
-                if cells[0] == "序号":
-                    annex["tables"].append({"columns": cells, "rows": []})
-                else:
-                    annex["tables"][-1]["rows"].append(cells)
-            elif mode == "ledger":
-                cells += [""] * (6 - len(cells))
-                assert len(cells) == 6, f"source line {i + 1}: ledger row with {len(cells)} cells"
-                if cells[0] == "任务类别":
-                    plan.ledger_headers.append(cells)
-                    continue
-                if cells[0]:
-                    m = PART_RE.fullmatch(cells[0])
-                    assert m, f"source line {i + 1}: ledger category cell {cells[0]!r}"
-                    ledger_category = cn_number(m.group(1))
-                    plan.ledger_categories.append((ledger_category, m.group(2)))
-                plan.ledger_rows.append(
-                    {
-                        "line": i + 1,
-                        "category": ledger_category,
-                        "number": int(cells[1]),
-                        "text": cells[2],
-                        "deadline": cells[3],
-                        "responsible": cells[4],
-                        "remarks": cells[5],
-                    }
-                )
-            else:
-                raise AssertionError(f"source line {i + 1}: table row outside an annex or ledger")
-        else:
-            raise AssertionError(f"source line {i + 1}: unrecognised line after the safeguards: {stripped[:30]}")
-    return plan
+    parsed: parse.Notice
 
 
 @lru_cache(maxsize=None)
 def parse_source() -> Notice:
-    lines = SOURCE.read_text(encoding="utf-8").split("\n")
-    claimed: set[int] = set()
-    starts = [i for i, line in enumerate(lines) if "\t" not in line and PLAN_TITLE_RE.fullmatch(normalise(line))]
-    copied = next(i for i, line in enumerate(lines) if normalise(line).startswith("抄送"))
-    assert starts and copied > starts[-1]
-    front = [normalise("\n".join(line for _, line in p)) for p in paragraphs(list(enumerate(lines[: starts[0]])))]
-    back = [normalise("\n".join(line for _, line in p)) for p in paragraphs(list(enumerate(lines))[copied:])]
-    claimed.update(i for i in range(starts[0]) if lines[i].strip())
-    claimed.update(i for i in range(copied, len(lines)) if lines[i].strip())
-    plans = []
-    bounds = [*starts, copied]
-    for start, end in zip(bounds, bounds[1:]):
-        claimed.add(start)
-        numbered = list(enumerate(lines))[start + 1:end]
-        plans.append(parse_plan(normalise(lines[start]), numbered, claimed))
-    return Notice(front=front, back=back, plans=plans, claimed=claimed, lines=lines)
+    notice = parse.parse_notice(SOURCE.read_text(encoding="utf-8"))
+    return Notice({name: text for name, (text, _) in notice.fields.items()}, [_plan(p) for p in notice.plans], notice)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -413,26 +214,19 @@ def split_responsibility(passage: str) -> tuple[str, str | None, str]:
 def compare_notice() -> tuple[int, list[str]]:
     src, doc = parse_source(), load_yaml("document")
     problems: list[str] = []
-    front = src.front
-    assert len(front) == 7, f"notice front matter: expected 7 paragraphs, got {len(front)}: {front}"
-    number, title, recipients, body, signature, date, release = front
-    recip = recipients[:-1] if recipients.endswith(("：", ":")) else recipients
-    rel = release[1:-1] if release[:1] in "（(" and release[-1:] in "）)" else release
-    copied, issuer_back, printed = src.back
-    copied = copied.removeprefix("抄送：").removeprefix("抄送:")
-    copied_yaml = zh(doc.get("copied_to"))
+    f = src.fields
     pairs = [
-        ("notice number", number, zh(doc.get("number"))),
-        ("notice title", title, zh(doc.get("title"))),
-        ("notice recipients (without the closing ：)", recip, zh(doc.get("recipients"))),
-        ("notice body", body, zh(doc.get("body"), paragraphs=True)),
-        ("notice signature", signature, zh(doc.get("issuer"))),
-        ("notice date", date, cn_date(doc["issued"]) if isinstance(doc.get("issued"), dt.date) else None),
-        ("notice release note (without its brackets)", rel, zh(doc.get("release"))),
-        ("notice copied-to line (抄送：… + 。)", copied, None if copied_yaml is None else copied_yaml + "。"),
-        ("notice issuer at the foot", issuer_back, zh(doc.get("issuer"))),
-        ("notice printed date", printed,
-         cn_date(doc["printed"]) + "印发" if isinstance(doc.get("printed"), dt.date) else None),
+        ("notice number", f.get("number"), zh(doc.get("number"))),
+        ("notice title", f.get("title"), zh(doc.get("title"))),
+        ("notice recipients (without the closing ：)", f.get("recipients"), zh(doc.get("recipients"))),
+        ("notice body", f.get("body"), zh(doc.get("body"), paragraphs=True)),
+        ("notice signature", f.get("issuer"), zh(doc.get("issuer"))),
+        ("notice date", f.get("issued"), cn_date(doc["issued"]) if isinstance(doc.get("issued"), dt.date) else None),
+        ("notice release note (without its brackets)", f.get("release"), zh(doc.get("release"))),
+        ("notice copied-to line (抄送：… without the final 。)", f.get("copied_to"), zh(doc.get("copied_to"))),
+        ("notice issuer at the foot", f.get("issuer_at_foot"), zh(doc.get("issuer"))),
+        ("notice printed date (…印发)", f.get("printed"),
+         cn_date(doc["printed"]) if isinstance(doc.get("printed"), dt.date) else None),
     ]
     for label, s, d in pairs:
         check(label, s, d, problems)
@@ -673,10 +467,11 @@ def _report(problems: list[str]) -> None:
 
 
 def test_source_parse_claims_every_line():
-    """The parser owns every non-blank line of the official text: nothing is silently skipped."""
-    src = parse_source()
+    """The parser owns every non-blank line of the official text: nothing is silently skipped or left unplaced."""
+    src = parse_source().parsed
     unclaimed = [i + 1 for i, line in enumerate(src.lines) if line.strip() and i not in src.claimed]
     assert not unclaimed, f"source lines not attributed to any item: {unclaimed}"
+    assert not src.unplaced, f"source lines the parser could not place: {src.unplaced}"
     assert len(src.plans) == 3
 
 

@@ -1,5 +1,5 @@
-"""Counts: the source, parsed on its own with regular expressions (site_helpers.source_structure), has the parts
-DESIGN.md lists; the YAML has exactly those parts, in the same categories; every numbered part is on the site."""
+"""Counts: the source, as the importer's parser reads it (site_helpers.source_structure), has the parts DESIGN.md
+lists; the YAML has exactly those parts, in the same categories; every numbered part is on the site."""
 from __future__ import annotations
 
 import json
