@@ -358,7 +358,7 @@ def untranslated(file: LoadedFile) -> list[str]:
     def walk(node, loc: Loc) -> None:
         if isinstance(node, dict):
             if "zh" in node and "en" in node and not str(node["en"] or "").strip():
-                found.append(str(file.problem(loc + ("en",), "not translated yet (english: pending)")))
+                found.append(str(file.problem(loc + ("en",), "not translated yet (english: pending)", "untranslated")))
             for key, value in node.items():
                 walk(value, loc + (key,))
         elif isinstance(node, list):
