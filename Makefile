@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # properdocs (a dependency of mkdocs-redirects) prints a banner unless this is exactly `true`
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site pages check serve test bench lighthouse clean
+.PHONY: site site-zensical pages check serve test bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,12 +39,20 @@ site: pages
 	$(LOCK) sh -c '[ -d site ] || [ ! -d site.old ] || mv site.old site; \
 	  $(BIN)/python -m postbuild build --engine mkdocs --out site'
 
+# The same pages from the next engine (docs/README.md, "Zensical"), into its own folder; not published.
+site-zensical: $(VENV)/.dev-deps pages
+	$(BIN)/python -m postbuild build --engine zensical --out site-zensical
+
+# Checks of the built site that apply to any engine (marked any_engine), run again on the Zensical build.
+ANY_ENGINE_TESTS := tests/test_built_site.py tests/test_permalinks.py tests/test_sitemap.py tests/test_language_builds.py tests/test_head_alternates.py
+
 serve: pages
 	$(BIN)/python -m generator serve
 
 # --dist loadgroup: the tests of the deployed shape (one xdist group) share one extra build of the site.
-test: $(VENV)/.dev-deps site
+test: $(VENV)/.dev-deps site site-zensical
 	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
+	SITE_DIR=site-zensical $(BIN)/python -m pytest -n 2 -q -m any_engine $(ANY_ENGINE_TESTS)
 
 bench: $(VENV)/.dev-deps
 	$(BIN)/python bench/run.py
@@ -62,4 +70,4 @@ lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.j
 	$(BIN)/python bench/lighthouse/run.py
 
 clean:
-	rm -rf site site.new site.new-en site.old .build.lock generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
+	rm -rf site site.new site.new-en site.old .build.lock site-zensical site-zensical.new site-zensical.new-en generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)

@@ -47,7 +47,7 @@ def _zensical(config: Path, out: Path) -> list[str]:
     # configuration beside the language's one inherits it and names the staging folder.
     wrapper = config.with_name(f".zensical.{config.name}")
     wrapper.write_text(f"INHERIT: {config.name}\nsite_dir: {os.path.relpath(out, config.parent)}\n", encoding="utf-8")
-    return [str(BIN / "zensical"), "build", "-f", str(wrapper)]
+    return [str(BIN / "zensical"), "build", "--strict", "-f", str(wrapper)]
 
 
 ENGINES = {"mkdocs": _mkdocs, "zensical": _zensical}

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+# SITE_DIR: test another build of the site, e.g. `SITE_DIR=site-zensical pytest -m any_engine` (make test does)
+SITE = (ROOT / os.environ.get("SITE_DIR", "site")).resolve()
+ENGINE = "zensical" if SITE.name.endswith("zensical") else "mkdocs"
 DATA = ROOT / "data"
 SOURCE = DATA / "source" / "lingchuan-2022-22-notice.txt"
 SHARED_SOURCE = ROOT.parent / "shared" / "source" / "lingchuan-2022-22-notice.txt"
@@ -121,6 +124,12 @@ def parse_site() -> dict[str, Page]:
 
 def html_files() -> list[str]:
     return [p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")]
+
+
+def differs_under(engine: str, reason: str):
+    """A known difference of another engine's build (docs/README.md, "Zensical"): a strict xfail there, so the
+    test fails once the difference is gone and the table must be updated."""
+    return pytest.mark.xfail(ENGINE == engine, reason=reason, strict=True)
 
 
 def require_site() -> dict[str, Page]:

@@ -31,6 +31,7 @@ def report(problems: list[str], what: str) -> str:
 
 # --- item pages ----------------------------------------------------------------------------------------------------
 
+@pytest.mark.any_engine
 def test_every_indexed_item_has_a_page_in_both_languages(built_site, index):
     assert len(index.items) > 0
     missing = [item_page(item.path, lang) for item in index.items for lang in LANGS
@@ -47,6 +48,7 @@ def official_chinese_of(item) -> list[str]:
     return [item.task_title.zh, item.text.zh] if item.task_title else [item.text.zh]
 
 
+@pytest.mark.any_engine
 def test_chinese_item_pages_show_the_official_text(built_site, index):
     problems = []
     for item in index.items:
@@ -55,6 +57,7 @@ def test_chinese_item_pages_show_the_official_text(built_site, index):
     assert not problems, report(problems, "official passages not on their zh page")
 
 
+@pytest.mark.any_engine
 def test_english_item_pages_show_the_translation_and_the_official_chinese(built_site, index):
     problems = []
     for item in index.items:
@@ -78,6 +81,7 @@ def unit_links(page) -> dict[str, list[str]]:
     return found
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", LANGS)
 def test_item_pages_link_each_responsible_unit_by_name(built_site, lang):
     names = {unit["id"]: unit["name"][lang] for unit in units()}
@@ -111,6 +115,7 @@ def test_links_resolve_like_a_static_web_server(built_site, page, url, expected)
     assert (target.path, target.fragment) == expected
 
 
+@pytest.mark.any_engine
 def test_every_internal_link_and_resource_resolves(built_site):
     broken, checked = [], 0
     for page in built_site.values():
@@ -124,6 +129,7 @@ def test_every_internal_link_and_resource_resolves(built_site):
     assert not broken, report(broken, "broken internal links")
 
 
+@pytest.mark.any_engine
 def test_every_link_fragment_names_an_id_in_its_target(built_site):
     broken = []
     for page in built_site.values():
@@ -142,6 +148,7 @@ def site_url(built_site) -> str:
     return canonical[0]
 
 
+@pytest.mark.any_engine
 def test_no_link_or_resource_leaves_the_site_except_canonical_and_alternate_urls(built_site):
     origin = site_url(built_site)
     outside = []
@@ -155,6 +162,7 @@ def test_no_link_or_resource_leaves_the_site_except_canonical_and_alternate_urls
     assert not outside, report(outside, "external links or resources")
 
 
+@pytest.mark.any_engine
 def test_no_markdown_link_is_left_unrendered(built_site):
     leftovers = [f"{page.path}: {match.group(0)}" for page in built_site.values()
                  for match in UNRENDERED_MARKDOWN_LINK.finditer(page.article_text)]
@@ -191,6 +199,7 @@ def expected_unit_items() -> dict[str, set[str]]:
     return expected
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_unit_page_lists_exactly_the_items_assigned_to_it(built_site, lang):
     prefix = "en/" if lang == "en" else ""
@@ -224,11 +233,13 @@ def month_pages(built_site, lang: str) -> set[str]:
     return {match.group(1) for path in built_site if (match := pattern.fullmatch(path))}
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", LANGS)
 def test_there_is_a_month_page_for_exactly_the_months_with_deadlines(built_site, lang):
     assert month_pages(built_site, lang) == set(expected_month_items())
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_month_page_lists_exactly_the_items_with_a_deadline_in_that_month(built_site, lang):
     prefix = "en/" if lang == "en" else ""

@@ -3,6 +3,8 @@ Lighthouse's SEO audits `hreflang` and `robots-txt` check them: absolute URLs, t
 (zh, en, x-default), and a robots.txt that allows crawling and names the sitemap by its absolute URL."""
 from __future__ import annotations
 
+import pytest
+
 import re
 
 from site_helpers import SITE, require_site
@@ -11,6 +13,7 @@ from test_sitemap import content_pages, origin, sitemap  # noqa: F401 - sitemap 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
 
 
+@pytest.mark.any_engine
 def test_head_alternates_are_absolute_and_match_the_sitemap(sitemap):  # noqa: F811
     base = origin()
     wrong = []
@@ -21,6 +24,7 @@ def test_head_alternates_are_absolute_and_match_the_sitemap(sitemap):  # noqa: F
     assert not wrong, "pages whose head alternates differ from sitemap.xml:\n" + "\n".join(wrong[:10])
 
 
+@pytest.mark.any_engine
 def test_robots_txt_allows_crawling_and_names_the_sitemap():
     require_site()
     lines = [line.strip() for line in (SITE / "robots.txt").read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_helpers import ROOT, SITE, html_files, require_site, resolve
+from site_helpers import ENGINE, ROOT, SITE, html_files, require_site, resolve
 
 LANGS = {"zh": "", "en": "en/"}
 HTML_LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
@@ -39,18 +39,23 @@ def page_lang(path: str) -> str:
     return HTML_LANG.search((SITE / path).read_text(encoding="utf-8")).group(1).split("-")[0]
 
 
-@pytest.fixture(scope="module", params=["lc-index.json", "search_index.json"])
-def indexes(request) -> dict[str, dict]:
-    """The site's index (generator/search_index.py, what the search box uses) and Material's (the offline copy's)."""
+# The site's index (generator/search_index.py, what the search box uses), and the engine's own (Material's is what
+# the offline copy searches; Zensical writes its own format).
+ENGINE_INDEX = {"mkdocs": ("search/search_index.json", "docs"), "zensical": ("search.json", "items")}
+
+
+@pytest.fixture(scope="module", params=["site", "engine"])
+def indexes(request) -> dict[str, list[dict]]:
     require_site()
-    return {lang: json.loads((SITE / prefix / "search" / request.param).read_text(encoding="utf-8"))
-            for lang, prefix in LANGS.items()}
+    name, key = ("search/lc-index.json", "docs") if request.param == "site" else ENGINE_INDEX[ENGINE]
+    return {lang: json.loads((SITE / prefix / name).read_text(encoding="utf-8"))[key] for lang, prefix in LANGS.items()}
 
 
+@pytest.mark.any_engine
 def test_each_language_has_its_own_search_index(indexes):
     pages = {}
-    for lang, index in indexes.items():
-        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for lang, docs in indexes.items():
+        locations = {doc["location"].split("#")[0] for doc in docs}
         files = {LANGS[lang] + (loc + "index.html" if loc.endswith("/") or not loc else loc) for loc in locations}
         missing = sorted(f for f in files if not (SITE / f).is_file())
         assert not missing, f"{lang} index names pages that do not exist: {missing[:5]}"
@@ -61,9 +66,11 @@ def test_each_language_has_its_own_search_index(indexes):
     assert len(pages["zh"]) > 100
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_searches_the_index_of_its_own_language(lang):
-    """Material fetches <base>/search/search_index.json; base (in __config) must lead to the language's root."""
+    """The search box fetches <base>/search/lc-index.json (overrides/partials/lc-search-worker.html); base (in
+    __config) must lead to the language's root."""
     require_site()
     wrong = []
     for path in html_files():
@@ -74,12 +81,13 @@ def test_every_page_searches_the_index_of_its_own_language(lang):
         if not config or 'http-equiv="refresh"' in text:
             continue
         base = json.loads(config.group(1))["base"]
-        target = resolve(path, base.rstrip("/") + "/search/search_index.json")
-        if target.path != LANGS[lang] + "search/search_index.json":
+        target = resolve(path, base.rstrip("/") + "/search/lc-index.json")
+        if target.path != LANGS[lang] + "search/lc-index.json":
             wrong.append(f"{path}: {base} -> {target.path}")
     assert not wrong, "pages reading another language's index:\n" + "\n".join(wrong[:10])
 
 
+@pytest.mark.any_engine
 def test_the_language_switch_of_every_page_leads_to_its_mirror():
     require_site()
     wrong = []
@@ -96,6 +104,7 @@ def test_the_language_switch_of_every_page_leads_to_its_mirror():
     assert not wrong, "switch links that do not keep the page:\n" + "\n".join(wrong[:10])
 
 
+@pytest.mark.any_engine
 def test_the_404_page_is_chinese_first_with_an_english_part():
     """Hosts serve /404.html for any missing path: the Chinese build's page, declared Chinese, its English part
     declared English and searching the English index (its form submits to /en/)."""

@@ -93,6 +93,7 @@ def test_manifest_is_sorted_unique_ascii_and_root_relative():
     assert not lonely, f"Chinese URLs without an English twin: {lonely}"
 
 
+@pytest.mark.any_engine
 def test_every_manifest_url_is_served_by_the_built_site():
     require_site()
     problems = [problem for url in manifest_urls() if (problem := unserved(url, SITE))]
@@ -100,6 +101,7 @@ def test_every_manifest_url_is_served_by_the_built_site():
                           "redirect to redirects.yml):\n" + "\n".join(problems))
 
 
+@pytest.mark.any_engine
 def test_every_built_page_is_in_the_manifest():
     require_site()
     missing = sorted(built_pages(SITE) - set(manifest_urls()))
@@ -171,6 +173,7 @@ def test_redirects_are_listed_in_language_neutral_form():
             assert not path.startswith(("/", "zh/", "en/")) and path.endswith("/"), (old, new)
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_redirect_serves_both_languages_and_lands_in_the_same_language(lang):
     require_site()

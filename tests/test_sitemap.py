@@ -52,6 +52,7 @@ def sitemap() -> dict[str, dict[str, str]]:
     return entries
 
 
+@pytest.mark.any_engine
 def test_sitemap_lists_every_page_in_both_languages(sitemap):
     base = origin()
     expected = {base + path for path in content_pages()}
@@ -59,6 +60,7 @@ def test_sitemap_lists_every_page_in_both_languages(sitemap):
     assert sum(loc.startswith(base + "en/") for loc in sitemap) * 2 == len(sitemap), "as many English as Chinese"
 
 
+@pytest.mark.any_engine
 def test_every_sitemap_entry_has_zh_en_and_x_default_alternates(sitemap):
     base = origin()
     for loc, alternates in sitemap.items():
@@ -66,12 +68,14 @@ def test_every_sitemap_entry_has_zh_en_and_x_default_alternates(sitemap):
         assert alternates == {"zh": base + path, "en": base + "en/" + path, "x-default": base + path}, loc
 
 
+@pytest.mark.any_engine
 def test_the_sitemap_alternates_are_reciprocal(sitemap):
     for loc, alternates in sitemap.items():
         for href in alternates.values():
             assert sitemap.get(href) == alternates, f"{href} (alternate of {loc}) must list the same alternates"
 
 
+@pytest.mark.any_engine
 def test_every_page_has_one_canonical_link_to_its_own_permalink():
     base = origin()
     wrong = []
@@ -82,6 +86,7 @@ def test_every_page_has_one_canonical_link_to_its_own_permalink():
     assert not wrong, "pages whose canonical link is missing, repeated or not their own URL:\n" + "\n".join(wrong)
 
 
+@pytest.mark.any_engine
 def test_every_page_names_its_other_language_in_the_head():
     missing = []
     for path, text in content_pages().items():
@@ -92,6 +97,7 @@ def test_every_page_names_its_other_language_in_the_head():
     assert not missing, f"pages without zh and en alternate links: {missing[:10]}"
 
 
+@pytest.mark.any_engine
 def test_every_id_in_every_built_page_is_ascii():
     require_site()
     bad = []
@@ -119,6 +125,7 @@ def expected_plan_anchors(plan: dict) -> set[str]:
     return anchors
 
 
+@pytest.mark.any_engine
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("plan_id", ["air", "water", "soil"])
 def test_plan_pages_carry_their_stable_anchors(plan_id, lang):
@@ -132,6 +139,7 @@ def test_plan_pages_carry_their_stable_anchors(plan_id, lang):
     assert len([i for i in ids if re.fullmatch(r"task-\d+", i)]) == sum(len(c["tasks"]) for c in plan["categories"])
 
 
+@pytest.mark.any_engine
 def test_the_air_and_water_anchor_examples_of_the_design_exist():
     require_site()
     air = set(ID_ATTRIBUTE.findall((SITE / "2022-22/air/index.html").read_text(encoding="utf-8")))
@@ -142,6 +150,7 @@ def test_the_air_and_water_anchor_examples_of_the_design_exist():
 
 # --- 404 -----------------------------------------------------------------------------------------------------------
 
+@pytest.mark.any_engine
 def test_the_404_page_is_bilingual_and_offers_search_and_both_home_pages():
     require_site()
     text = (SITE / "404.html").read_text(encoding="utf-8")

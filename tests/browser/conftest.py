@@ -76,7 +76,7 @@ def start_server(directory: Path) -> tuple[QuietServer, str]:
 @pytest.fixture(scope="session")
 def site_url():
     """Origin of a local server for site/, e.g. http://127.0.0.1:41234 (no trailing slash)."""
-    if not (SITE / "index.html").is_file() or not (SITE / "search" / "search_index.json").is_file():
+    if not (SITE / "index.html").is_file() or not (SITE / "search" / "lc-index.json").is_file():
         pytest.fail("site/ is not built: run `make site` (or `make test`, which builds it first)")
     server, origin = start_server(SITE)
     yield origin
