@@ -22,8 +22,10 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python -m generator check
 
+# `make site DEPLOY=1` (the Pages workflow) refuses to build without the public address in SITE_URL: the default is
+# a placeholder that every permalink, QR code and feed would name (DESIGN.md, "Deployment").
 pages: $(VENV)/.site-deps
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build $(if $(DEPLOY),--deploy)
 
 # Both languages built at once (mkdocs.zh.yml, mkdocs.en.yml), finished by the project's post-build step, then
 # swapped in: a failed build leaves the previous site/ exactly as it was (postbuild/__init__.py).

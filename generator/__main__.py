@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="manifest: report URLs not listed yet, write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder to write into")
+    parser.add_argument("--deploy", action="store_true",
+                        help="build: refuse the placeholder SITE_URL (a build meant for publishing; make site DEPLOY=1)")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="serve: address of the preview server")
     parser.add_argument("--id", help="import: the document id, year and number of 〔YYYY〕N号 (2023-5)")
     parser.add_argument("--force", action="store_true", help="import: replace existing data")
@@ -27,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":  # before validation: the data may not be complete while a notice is imported
         from .importer import command
         return command(args.ids, args.id, args.data, args.force, args.plans)
+    from .site_url import SiteUrlError, check_deployable, site_url
+    try:
+        check_deployable() if args.deploy else site_url()
+    except SiteUrlError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     from .validate import load_corpus
     try:
         corpus = load_corpus(args.data)

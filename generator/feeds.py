@@ -5,7 +5,9 @@ due date on its day (DTEND the next day, as RFC 5545 wants for all-day events), 
 days, a start date on its day; "每年8月底" recurs yearly, "每月一次" monthly and "每季度" every three months on
 the last day of each calendar quarter (both from the issue month to year end, the site's stated assumption).
 "长期坚持" (ongoing) has no date and so no event. Events are identical in every feed they appear in, with a UID made of the item id and the
-deadline's index, so a calendar that subscribes to two feeds, or reloads one, never shows an event twice.
+deadline's index, so a calendar that subscribes to two feeds, or reloads one, never shows an event twice. The UID
+names no host (DESIGN.md, "Identifiers"): when the site moves to another address, a subscriber's calendar keeps
+each event once.
 DTSTAMP is the document's issue date, so two builds of the same data are byte-identical.
 
 The site's public address comes from the SITE_URL environment variable (the same variable and default that
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
@@ -26,6 +27,7 @@ from .schedule import Schedule
 from .site_url import DEFAULT_SITE_URL, absolute, site_url  # noqa: F401  (re-exported)
 
 CALENDAR_DIR = "calendar"                                   # under data/
+UID_SUFFIX = "@lingchuan-plans"   # fixed, not the site's host: subscribers keep their events when the address changes
 
 
 
@@ -54,7 +56,7 @@ class Occurrence:
 
     @property
     def uid(self) -> str:
-        return f"{self.item.id}#{self.index}@{urlsplit(site_url()).hostname}"
+        return f"{self.item.id}#{self.index}{UID_SUFFIX}"
 
 
 def occurrences(item: Item) -> list[Occurrence]:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from unittest import mock
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
 MINI_DATA = MINI / "data"
 MINI_EXPECTED = MINI / "expected"
+# The origin every generator test builds for, whatever SITE_URL the shell that runs the tests has: the golden files
+# name it. (The built site/ is checked against the origin it was built for, read from the site itself.)
+TEST_SITE_URL = "https://lingchuan-plans.example.org/"
 
 
 def build_into(data_dir: Path, out: Path) -> int:
@@ -26,7 +30,8 @@ def build_into(data_dir: Path, out: Path) -> int:
     from generator.validate import load_corpus
 
     out.mkdir(parents=True, exist_ok=True)
-    return build_pages(load_corpus(data_dir), out / "docs", data_dir)
+    with mock.patch.dict(os.environ, {"SITE_URL": TEST_SITE_URL}):
+        return build_pages(load_corpus(data_dir), out / "docs", data_dir)
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -51,7 +56,7 @@ def edit(data_dir: Path, relative: str, old: str, new: str) -> None:
 
 def run_generator(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """`python -m generator <args>` as an editor runs it, from `cwd` (paths in messages are relative to it)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1", "SITE_URL": TEST_SITE_URL}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
