@@ -43,6 +43,10 @@ bench: $(VENV)/.dev-deps
 
 # Lighthouse on the built site (not part of `make test`): the pinned npm package, Debian's chromium, gzip-serving
 # localhost; writes bench/lighthouse/scores.json. Needs Node 20 and npm; never downloads a browser.
+# package.json's `overrides` reads @paulirish/trace_engine's dependency `third-party-web: latest` as lighthouse's
+# ^0.27.0: npm install records "latest" as met by the hoisted 0.27.0, and `npm ci` then refused the lock file
+# ("Missing: third-party-web@0.30.0"). After changing package.json: `npm install` there, then check `npm ci` in a
+# fresh copy of the folder.
 bench/lighthouse/node_modules/.package-lock.json: bench/lighthouse/package-lock.json
 	cd bench/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
