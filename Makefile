@@ -35,8 +35,9 @@ site: pages
 serve: pages
 	$(BIN)/python -m generator serve
 
+# --dist loadgroup: the tests of the deployed shape (one xdist group) share one extra build of the site.
 test: $(VENV)/.dev-deps site
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
 
 bench: $(VENV)/.dev-deps
 	$(BIN)/python bench/run.py

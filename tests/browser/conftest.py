@@ -11,8 +11,11 @@ import gzip
 import http.server
 import io
 import os
+import shutil
+import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -77,6 +80,71 @@ def site_url():
         pytest.fail("site/ is not built: run `make site` (or `make test`, which builds it first)")
     server, origin = start_server(SITE)
     yield origin
+    server.shutdown()
+    server.server_close()
+
+
+PREFIX = "/lingchuan/"   # a project site: GitHub Pages serves https://<owner>.github.io/<repo>/
+
+
+class PrefixHandler(GzipHandler):
+    """Serves a folder that holds the site under PREFIX, and the site's 404.html, with status 404, for every missing
+    path: what GitHub Pages does for a project site."""
+
+    not_found: Path
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.command != "GET" or not self.not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@dataclass(frozen=True)
+class Deployed:
+    site: Path       # the built folder
+    origin: str      # http://127.0.0.1:<port>
+    url: str         # origin + PREFIX: the SITE_URL it was built for
+
+
+def _checkout_copy(target: Path) -> None:
+    """The files of this checkout (tracked, and new ones not ignored), with their times (so make sees the shared
+    .venv as up to date): what a fresh clone plus uncommitted work would hold, without site/, docs' generated pages."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+@pytest.fixture(scope="session")
+def deployed(tmp_path_factory) -> Deployed:
+    """The deployed shape: a copy of the checkout built as the Pages workflow builds it (`make site DEPLOY=1` with
+    SITE_URL set) for an origin with a path prefix, http://127.0.0.1:<port>/lingchuan/, and served under that prefix.
+    Built once per test session (tests/browser/test_deployed.py runs in one xdist group)."""
+    root = tmp_path_factory.mktemp("deployed")
+    checkout, served = root / "checkout", root / "served"
+    checkout.mkdir()
+    served.mkdir()
+    _checkout_copy(checkout)
+    handler = type("Handler", (PrefixHandler,), {"not_found": checkout / "site" / "404.html"})
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    env = {**os.environ, "SITE_URL": origin + PREFIX}
+    result = subprocess.run(["make", "--no-print-directory", "site", "DEPLOY=1", f"VENV={ROOT / '.venv'}"],
+                            cwd=checkout, env=env, capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        server.server_close()
+        pytest.fail(f"make site DEPLOY=1 failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    (served / PREFIX.strip("/")).symlink_to(checkout / "site", target_is_directory=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Deployed(checkout / "site", origin, origin + PREFIX)
     server.shutdown()
     server.server_close()
 
