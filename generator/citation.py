@@ -58,9 +58,10 @@ def _ledger_attachment(item: Item) -> int | None:
 
 
 def citation_zh(item: Item) -> str:
-    """《陵川县人民政府办公室关于印发…的通知》（陵政办发〔2022〕22号）印发的《…行动计划》重点任务第15项“…”."""
+    """《陵川县人民政府办公室关于印发…的通知》（陵政办发〔2022〕22号，2022年6月14日）印发的《…行动计划》重点任务第15项“…”."""
     document, plan = item.bundle.document, item.plan
-    head = f"《{document.title.zh}》（{document.number}）印发的《{plan.title.zh}》"
+    issued = f"{document.issued.year}年{document.issued.month}月{document.issued.day}日"
+    head = f"《{document.title.zh}》（{document.number}，{issued}）印发的《{plan.title.zh}》"
     if item.kind == "task":
         return f"{head}{plan.tasks_heading.zh}第{item.number}项“{item.task_title.zh}”"
     attachment = _ledger_attachment(item)
@@ -69,10 +70,12 @@ def citation_zh(item: Item) -> str:
 
 
 def citation_en(item: Item) -> str:
-    """“Notice of …” (陵政办发〔2022〕22号, June 14, 2022), “… Action Plan …”, Key tasks, no. 15 (“…”)."""
+    """“Notice of …” (Ling Zheng Ban Fa [2022] No. 22, 陵政办发〔2022〕22号, June 14, 2022), “… Action Plan …”, Key
+    tasks, no. 15 (“…”): the English number an English letter can cite, the official Chinese beside it."""
     document, plan = item.bundle.document, item.plan
     issued = prose_date(document.issued, "en")
-    head = f"“{document.title.en}” ({document.number}, {issued}), “{plan.title.en}”"
+    number = f"{document.number_en}, {document.number}" if document.number_en else document.number
+    head = f"“{document.title.en}” ({number}, {issued}), “{plan.title.en}”"
     if item.kind == "task":
         return f"{head}, {plan.tasks_heading.en}, no. {item.number} (“{item.task_title.en}”)"
     attachment = _ledger_attachment(item)

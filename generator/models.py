@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 ASCII_ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NUMBER_EN = r"^[A-Z][a-z]+(?: [A-Z][a-z]+)* \[[0-9]{4}\] No\. [1-9][0-9]*$"
 
 
 def _chinese(value: str) -> str:
@@ -180,6 +181,9 @@ class Plan(Translated):
 class Document(Translated):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
     number: Chinese
+    # The number as an English letter cites it (data/STYLE.md): 陵政办发〔2022〕22号 -> Ling Zheng Ban Fa [2022] No. 22
+    # Optional so that a freshly imported notice validates; English pages then show the Chinese number alone.
+    number_en: Annotated[str, Field(pattern=NUMBER_EN)] | None = None
     issuer: Text
     title: Text
     issued: date

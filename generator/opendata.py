@@ -63,7 +63,7 @@ def item_record(item: Item) -> dict:
 def plan_json(index: SiteIndex) -> dict:
     return {
         "documents": [{
-            "id": b.document.id, "number": b.document.number, "title": b.document.title.model_dump(),
+            "id": b.document.id, "number": b.document.number, "number_en": b.document.number_en, "title": b.document.title.model_dump(),
             "issuer": b.document.issuer.model_dump(), "issued": b.document.issued.isoformat(),
             **({"english": "pending"} if is_pending(b.document) else {}),  # its `en` fields hold the Chinese
             "url": {lang: url(b.document.id, lang) for lang in LANGUAGES},

@@ -52,7 +52,10 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
             "deadlines_of": {a.item.id: sorted(a.item.schedules, key=lambda s: s.sort_key()) for a in assignments},
             "feed": feed_path(unit_id).lstrip("/"), "webcal": webcal_url(unit_id),
             "events": sum(len(occurrences(item)) for item in feed_items(index, unit_id)),
-            "issued": document.issued, "document_number": " ".join(b.document.number for b in index.corpus.documents),
+            "issued": document.issued, "document_number": {
+                "zh": "、".join(b.document.number for b in index.corpus.documents),
+                "en": ", ".join(f"{b.document.number_en} ({b.document.number})" if b.document.number_en
+                                else b.document.number for b in index.corpus.documents)},
             "sheet_url": {lang: absolute(url(f"units/{unit_id}", lang)) for lang in LANGUAGES}}
 
 

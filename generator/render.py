@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .citation import cite
 from .glossary_links import TermLinker
 from .index import LANGUAGES, Item, SiteIndex, url
-from .markdown_text import escape_attribute, escape_cell, escape_front_matter, finalize
+from .markdown_text import escape_attribute, escape_cell, escape_front_matter, escape_markdown, finalize
 from .pending import is_pending, with_notice
 from .prose_dates import prose_date, prose_month
 
@@ -97,6 +97,14 @@ class Renderer:
             """An official passage in the reader's language, glossary terms linked."""
             return self.linkers[lang].link(tr(text), link("glossary/index.md"))
 
+        def doc_number(document) -> Markup:
+            """A document's number as a reader of this language cites it: in English the form an English letter can
+            cite, with the official Chinese beside it, marked as Chinese."""
+            if lang == "zh" or not document.number_en:
+                return Markup(escape_markdown(document.number))
+            return Markup('{} (<span lang="zh-Hans">{}</span>)').format(
+                Markup(escape_markdown(document.number_en)), Markup(escape_markdown(document.number)))
+
         def label(key: str, **values) -> str:
             return LABELS[key][lang].format(**values)
 
@@ -108,7 +116,7 @@ class Renderer:
 
         template = self.env.get_template(page.template)
         markdown = template.render(lang=lang, L=label, link=link, tr=tr, official=official, day=day,
-                                   month_name=month_name, index=self.index,
+                                   month_name=month_name, index=self.index, doc_number=doc_number,
                                    url=url, page=page, **page.context)
         bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
         if lang != "zh" and bundle is not None and is_pending(bundle.document):

@@ -250,6 +250,7 @@ def _load_document(path: Path, parsed, data_dir: Path, default_source: Source | 
     check_translation_exceptions(document, file, problems)
     if document.id != path.parent.name:
         problems.add(file.problem(("id",), f"document id '{document.id}' differs from its folder '{path.parent.name}'"))
+    _check_number_en(document, file, problems)
     bundle = DocumentBundle(document, file)
     _load_plans(bundle, path, parsed, source, alias_to_unit, problems)
     if is_pending(document):  # published in Chinese first (pending.py)
@@ -257,6 +258,17 @@ def _load_document(path: Path, parsed, data_dir: Path, default_source: Source | 
         for plan_file in bundle.plans:
             plan_file.plan = chinese_for_missing_english(plan_file.plan)
     return bundle
+
+
+def _check_number_en(document: models.Document, file: LoadedFile, problems: Problems) -> None:
+    """The English form names the same year and serial number as the Chinese one (〔2022〕22号 -> [2022] No. 22)."""
+    zh = re.search(r"〔([0-9]{4})〕([0-9]+)号$", document.number)
+    en = re.search(r"\[([0-9]{4})\] No\. ([0-9]+)$", document.number_en or "")
+    if not zh:
+        problems.add(file.problem(("number",), f"'{document.number}' does not end in 〔year〕serial号"))
+    elif en and en.groups() != zh.groups():
+        problems.add(file.problem(("number_en",), f"'{document.number_en}' names another year or serial number than "
+                                                  f"'{document.number}' ([{zh.group(1)}] No. {zh.group(2)} expected)"))
 
 
 def _stand_in_bundle(path: Path, file: LoadedFile | None, pending: bool) -> DocumentBundle | None:

@@ -17,7 +17,7 @@ import segno
 from print_browser import chromium, origin  # noqa: F401 - browser fixtures
 from site_helpers import DATA, ROOT, SITE, document, plans, raw_items, require_site
 
-NOTICE = "《陵川县人民政府办公室关于印发陵川县空气质量改善、水环境质量巩固提升和土壤污染防治2022年行动计划的通知》（陵政办发〔2022〕22号）"
+NOTICE = "《陵川县人民政府办公室关于印发陵川县空气质量改善、水环境质量巩固提升和土壤污染防治2022年行动计划的通知》（陵政办发〔2022〕22号，2022年6月14日）"
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,9 @@ def test_english_citation_carries_the_same_references(index):
     from generator.citation import citation_en
     doc, air = document(), plans()["air"]
     task = citation_en(index.items_by_id["2022-22/air/15"])
-    assert task.startswith(f"“{doc['title']['en']}” (陵政办发〔2022〕22号, June 14, 2022), “{air['title']['en']}”")
+    # The number in the form an English letter cites (data/STYLE.md), the official Chinese beside it.
+    assert task.startswith(f"“{doc['title']['en']}” (Ling Zheng Ban Fa [2022] No. 22, 陵政办发〔2022〕22号, June 14, 2022), "
+                           f"“{air['title']['en']}”")
     assert task.endswith(", Key tasks, no. 15 (“" + next(
         t["title"]["en"] for c in air["categories"] for t in c["tasks"] if t["number"] == 15) + "”)")
     row = citation_en(index.items_by_id["2022-22/water/ledger/5"])
