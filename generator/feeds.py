@@ -123,10 +123,23 @@ def feed_items(index: SiteIndex, unit_id: str) -> list[Item]:
     return list({a.item.id: a.item for a in index.assignments[unit_id]}.values())
 
 
+def event_count(index: SiteIndex, unit_id: str) -> int:
+    return sum(len(occurrences(item)) for item in feed_items(index, unit_id))
+
+
+def has_feed(index: SiteIndex, unit_id: str) -> bool:
+    """A unit has a calendar only if at least one of its deadlines has a date. RFC 5545 requires a calendar to hold
+    at least one component, and a subscription that never shows anything only misleads: a unit whose duties are all
+    ongoing ("长期坚持") has no feed, and its page says why (DESIGN.md, "Open data"). Pages, the data page,
+    plan.json and the files all ask here."""
+    return event_count(index, unit_id) > 0
+
+
 def calendar_files(index: SiteIndex) -> dict[str, bytes]:
     """File name under data/ -> iCalendar bytes."""
     numbers = "、".join(b.document.number for b in index.corpus.documents)
     files = {f"{CALENDAR_DIR}/all.ics": calendar(f"{numbers}全部事项", "every item", index.items)}
     for unit_id, unit in index.units.items():
-        files[f"{CALENDAR_DIR}/{unit_id}.ics"] = calendar(unit.name.zh, unit.name.en, feed_items(index, unit_id))
+        if has_feed(index, unit_id):
+            files[f"{CALENDAR_DIR}/{unit_id}.ics"] = calendar(unit.name.zh, unit.name.en, feed_items(index, unit_id))
     return files

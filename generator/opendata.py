@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .feeds import calendar_files, feed_path, absolute
+from .feeds import absolute, calendar_files, feed_path, has_feed
 from .index import LANGUAGES, Item, SiteIndex, url
 from .pending import is_pending
 
@@ -75,7 +75,7 @@ def plan_json(index: SiteIndex) -> dict:
             "id": u.id, "name": u.name.model_dump(), "aliases": u.aliases, "members": u.members,
             "member_of": index.groups_of[u.id],
             "url": {lang: url(f"units/{u.id}", lang) for lang in LANGUAGES},
-            "calendar": feed_path(u.id),
+            "calendar": feed_path(u.id) if has_feed(index, u.id) else None,
         } for u in index.corpus.units],
         "items": [item_record(item) for item in index.items],
     }

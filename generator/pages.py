@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .feeds import absolute, feed_items, feed_path, occurrences, webcal_url
+from .feeds import absolute, event_count, feed_path, has_feed, webcal_url
 from .index import LANGUAGES, SiteIndex, soonest, url
 from .prose_dates import prose_date, prose_month
 from .render import LABELS, Page
@@ -15,7 +15,7 @@ def site_pages(index: SiteIndex) -> list[Page]:
              Page("units/index.md", "units.md.j2", _units_context(index)),
              Page("deadlines/index.md", "deadlines.md.j2", _deadlines_context(index)),
              Page("glossary/index.md", "glossary.md.j2"),
-             Page("data/index.md", "data.md.j2")]
+             Page("data/index.md", "data.md.j2", {"feeds": {u.id: has_feed(index, u.id) for u in index.corpus.units}})]
     for bundle in index.corpus.documents:
         pages.append(Page(f"{bundle.document.id}/index.md", "notice.md.j2", {"bundle": bundle}))
         for plan_file in bundle.plans:
@@ -50,8 +50,8 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
             "via_group_names": {"zh": "、".join(f"“{index.units[g].name.zh}”" for g in via_groups),
                                 "en": " and ".join(f"“{index.units[g].name.en}”" for g in via_groups)},
             "deadlines_of": {a.item.id: sorted(a.item.schedules, key=lambda s: s.sort_key()) for a in assignments},
-            "feed": feed_path(unit_id).lstrip("/"), "webcal": webcal_url(unit_id),
-            "events": sum(len(occurrences(item)) for item in feed_items(index, unit_id)),
+            "feed": feed_path(unit_id).lstrip("/") if has_feed(index, unit_id) else None,
+            "webcal": webcal_url(unit_id), "events": event_count(index, unit_id),
             "issued": document.issued, "document_number": {
                 "zh": "、".join(b.document.number for b in index.corpus.documents),
                 "en": ", ".join(f"{b.document.number_en} ({b.document.number})" if b.document.number_en
@@ -61,7 +61,8 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
 
 def _units_context(index: SiteIndex) -> dict:
     rows = [{"unit": unit, "counts": tally(index.assignments[unit.id]),
-             "feed": feed_path(unit.id).lstrip("/")} for unit in index.corpus.units]
+             "feed": feed_path(unit.id).lstrip("/") if has_feed(index, unit.id) else None}
+            for unit in index.corpus.units]
     return {"rows": rows, "groups": [u for u in index.corpus.units if u.members]}
 
 

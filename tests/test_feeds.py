@@ -8,6 +8,7 @@ on the last day of each calendar quarter from the issue month to year end, and "
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -124,6 +125,14 @@ def unit_items() -> dict[str, set[str]]:
     return expected
 
 
+def dated_units() -> list[str]:
+    """Units with at least one dated deadline among their items (read independently of the generator): the units
+    that have a calendar. The others' duties are all ongoing: an iCalendar file needs at least one event."""
+    items = {item.path: item for item in raw_items()}
+    return [unit["id"] for unit in units()
+            if any(expected_events(items[path]) for path in unit_items()[unit["id"]])]
+
+
 def item_title_zh(item) -> tuple[str, str]:
     """(label, heading or text): '任务15：' + the task title; '台账第16项：' + the start of the row's text."""
     plan = plans()[item.plan]
@@ -207,8 +216,20 @@ def site_file(url: str, origin: str) -> Path:
 
 # --- tests ------------------------------------------------------------------------------------------------------
 
-def test_there_is_one_feed_per_unit_and_one_for_everything(feeds):
-    assert set(feeds) == {"all"} | {unit["id"] for unit in units()}
+def test_there_is_one_feed_per_unit_with_a_dated_deadline_and_one_for_everything(feeds):
+    assert set(feeds) == {"all"} | set(dated_units())
+    # The data today: two units whose duties are all ongoing (长期坚持) have none.
+    assert sorted({unit["id"] for unit in units()} - set(dated_units())) == ["emergency-management", "highway-section"]
+
+
+def test_every_calendar_file_is_valid_with_at_least_one_event():
+    """RFC 5545: a VCALENDAR holds at least one component. Every .ics the site publishes, parsed by icalendar."""
+    paths = sorted(SITE.rglob("*.ics"))
+    assert len(paths) == 1 + len(dated_units())
+    for path in paths:
+        calendar = Calendar.from_ical(path.read_bytes())
+        assert calendar.name == "VCALENDAR" and str(calendar["VERSION"]) == "2.0", path
+        assert len(calendar.walk("VEVENT")) >= 1, f"{path}: a calendar without any event"
 
 
 def test_the_everything_feed_has_exactly_one_event_per_dated_deadline(feeds, origin):
@@ -218,7 +239,7 @@ def test_the_everything_feed_has_exactly_one_event_per_dated_deadline(feeds, ori
     assert len(found) == 49   # the figure the data gives today: 37 due, 4 windows, 3 seasons, 2 from, 3 recurring
 
 
-@pytest.mark.parametrize("name", ["all", *(unit["id"] for unit in units())])
+@pytest.mark.parametrize("name", ["all", *dated_units()])
 def test_each_event_has_the_expected_days_text_and_links(feeds, origin, name):
     """DTSTART;VALUE=DATE on the day, DTEND the next day (windows: after the last day), RRULE where it recurs,
     SUMMARY the item's title, DESCRIPTION the original words and the page, URL the page, DTSTAMP the issue date."""
@@ -293,6 +314,9 @@ def test_all_day_events_are_written_as_dates(feeds):
 def test_a_unit_feed_holds_the_events_of_exactly_its_items_identical_to_the_everything_feed(feeds, origin, unit_id):
     items = [item for item in raw_items() if item.path in unit_items()[unit_id]]
     wanted = {uid(e, origin) for item in items for e in expected_events(item)}
+    if not wanted:  # every deadline of the unit is ongoing: no calendar at all, rather than an empty one
+        assert unit_id not in feeds
+        return
     found = events_of(feeds[unit_id])
     assert set(found) == wanted
     everything = events_of(feeds["all"])
@@ -336,10 +360,28 @@ def test_feed_urls_follow_site_url(monkeypatch):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_each_unit_page_offers_its_feed(prefix):
+def test_each_unit_page_offers_its_feed_or_says_why_it_has_none(prefix):
+    dated = set(dated_units())
     for unit in units():
         html = (SITE / prefix / "units" / unit["id"] / "index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'href="([^"]*\.ics)"', html)
         targets = {(SITE / prefix / "units" / unit["id"] / href).resolve() for href in hrefs}
-        assert targets == {(CALENDARS / f"{unit['id']}.ics").resolve()}, unit["id"]
-        assert "webcal://" in html and f"/data/calendar/{unit['id']}.ics</code>" in html
+        if unit["id"] in dated:
+            assert targets == {(CALENDARS / f"{unit['id']}.ics").resolve()}, unit["id"]
+            assert "webcal://" in html and f"/data/calendar/{unit['id']}.ics</code>" in html
+        else:
+            assert not targets and "webcal://" not in html, unit["id"]
+            reason = re.search(r'<p class="no-feed">(.*?)</p>', html, re.S)
+            assert reason and ("长期坚持" in reason.group(1)), unit["id"]
+            assert ("no calendar file" if prefix else "没有日历文件") in reason.group(1)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_units_table_data_page_and_plan_json_agree_on_which_units_have_a_calendar(prefix):
+    dated = set(dated_units())
+    plan = json.loads((SITE / "data/plan.json").read_text(encoding="utf-8"))
+    assert {u["id"] for u in plan["units"] if u["calendar"]} == dated
+    assert all(u["calendar"] == f"/data/calendar/{u['id']}.ics" for u in plan["units"] if u["calendar"])
+    for page in ("units/index.html", "data/index.html"):
+        html = (SITE / prefix / page).read_text(encoding="utf-8")
+        assert set(re.findall(r'href="[^"]*calendar/([^"/]+)\.ics"', html)) - {"all"} == dated, page
