@@ -74,7 +74,8 @@ def citation_en(item: Item) -> str:
     tasks, no. 15 (“…”): the English number an English letter can cite, the official Chinese beside it."""
     document, plan = item.bundle.document, item.plan
     issued = prose_date(document.issued, "en")
-    head = f"“{document.title.en}” ({document.number_en}, {document.number}, {issued}), “{plan.title.en}”"
+    number = f"{document.number_en}, {document.number}" if document.number_en else document.number
+    head = f"“{document.title.en}” ({number}, {issued}), “{plan.title.en}”"
     if item.kind == "task":
         return f"{head}, {plan.tasks_heading.en}, no. {item.number} (“{item.task_title.en}”)"
     attachment = _ledger_attachment(item)

@@ -208,7 +208,8 @@ class Document(Translated):
     id: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]+$")]
     number: ChineseLine
     # The number as an English letter cites it (data/STYLE.md): 陵政办发〔2022〕22号 -> Ling Zheng Ban Fa [2022] No. 22
-    number_en: Annotated[str, Field(pattern=NUMBER_EN)]
+    # Optional so that a freshly imported notice validates; English pages then show the Chinese number alone.
+    number_en: Annotated[str, Field(pattern=NUMBER_EN)] | None = None
     issuer: Line
     title: Line
     issued: date

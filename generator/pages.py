@@ -54,7 +54,8 @@ def _unit_context(index: SiteIndex, unit_id: str) -> dict:
             "webcal": webcal_url(unit_id), "events": event_count(index, unit_id),
             "issued": document.issued, "document_number": {
                 "zh": "、".join(b.document.number for b in index.corpus.documents),
-                "en": ", ".join(f"{b.document.number_en} ({b.document.number})" for b in index.corpus.documents)},
+                "en": ", ".join(f"{b.document.number_en} ({b.document.number})" if b.document.number_en
+                                else b.document.number for b in index.corpus.documents)},
             "sheet_url": {lang: absolute(url(f"units/{unit_id}", lang)) for lang in LANGUAGES}}
 
 

@@ -123,7 +123,7 @@ class Renderer:
         def doc_number(document) -> Markup:
             """A document's number as a reader of this language cites it: in English the form an English letter can
             cite, with the official Chinese beside it, marked as Chinese."""
-            if lang == "zh":
+            if lang == "zh" or not document.number_en:
                 return Markup(escape_markdown(document.number))
             return Markup('{} (<span lang="zh-Hans">{}</span>)').format(
                 Markup(escape_markdown(document.number_en)), Markup(escape_markdown(document.number)))

@@ -418,7 +418,7 @@ def _load_document(path: Path, parsed, data_dir: Path, default_source: Source | 
 def _check_number_en(document: models.Document, file: LoadedFile, problems: Problems) -> None:
     """The English form names the same year and serial number as the Chinese one (〔2022〕22号 -> [2022] No. 22)."""
     zh = re.search(r"〔([0-9]{4})〕([0-9]+)号$", document.number)
-    en = re.search(r"\[([0-9]{4})\] No\. ([0-9]+)$", document.number_en)
+    en = re.search(r"\[([0-9]{4})\] No\. ([0-9]+)$", document.number_en or "")
     if not zh:
         problems.add(file.problem(("number",), f"'{document.number}' does not end in 〔year〕serial号",
                                   "number-form"))

@@ -28,7 +28,7 @@ ENGINE_ALTERNATE = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="alternate")(?=[^>]*\
 CANONICAL = re.compile(r'[ \t]*<link\b(?=[^>]*\brel="canonical")[^>]*>\n?')
 SWITCH = re.compile(r'<a\b(?P<before>[^>]*?)\bhref="(?P<href>[^"]*)"(?P<after>[^>]*\bhreflang="(?P<lang>[a-z]{2})"[^>]*)>')
 SWITCH_AFTER = re.compile(r'<a\b(?P<before>[^>]*\bhreflang="(?P<lang>[a-z]{2})"[^>]*?)\bhref="(?P<href>[^"]*)"(?P<after>[^>]*)>')
-ROOT_LINK = re.compile(r'(?P<attr>\b(?:href|src))="/(?!/)(?P<path>[^"]*)"')
+ROOT_LINK = re.compile(r'(?P<attr>\b(?:href|src|action))="/(?!/)(?P<path>[^"]*)"')
 
 
 def language_of(path: str) -> str:
