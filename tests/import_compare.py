@@ -2,7 +2,8 @@
 notes, anchor ids, ledger links (compared on their own) and the draft's own markers are left out."""
 from __future__ import annotations
 
-EDITORIAL = {"en", "editor_notes", "translation_exceptions", "implements", "english", "source"}
+# number_en: the document number in English (pinyin), which an editor adds like every other English text.
+EDITORIAL = {"en", "number_en", "editor_notes", "translation_exceptions", "implements", "english", "source"}
 
 
 def chinese_side(node, depth: int = 0):
