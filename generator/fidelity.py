@@ -112,26 +112,43 @@ def check_positions(plan: models.Plan, file: LoadedFile, source: Source | None, 
                                            f"'{number}' followed by this text {where} (swapped or misnumbered?)",
                                       "out-of-place"))
             continue
-        end = at + len(first)
-        for (loc, _), (next_loc, _), value in zip(fields, fields[1:], values[1:]):
-            found = text.find(value, end)
-            gap = text[end:found] if found >= 0 else text[end:end + 40]
-            if found < 0 or not FRAME.fullmatch(gap):
-                frame = FRAME.match(gap).end()
-                if found >= 0 and not frame:  # this field stops short of the source's text
-                    problems.add(file.problem(loc, f"not the source's whole text for {kind} {number}: the source "
-                                                   f"goes on with '{_clip(gap)}'", "text-cut"))
-                else:                         # the next field is not what the source has there
-                    problems.add(file.problem(next_loc, f"not the source's text for {kind} {number}: the source "
-                                                        f"has '{_clip(text[end + frame:end + frame + 40])}' here",
-                                              "out-of-place"))
-                break
-            end = found + len(value)
-        else:
-            if kind == "task" and not CLOSING.match(text, end):
-                problems.add(file.problem(fields[-1][0], f"not the source's whole unit list for task {number}: the "
-                                          f"source goes on with '{_clip(text[end:end + 40])}'", "text-cut"))
+        # a ledger prints its columns in the notice's own order (2022-22: 完成时限 before 牵头单位; others the
+        # reverse): the row is in place if its fields follow one another in either order
+        found = [_follow(text, kind, number, order, at + len(first), file) for order in _orders(kind, fields, values)]
+        end, placed = next(((end, []) for end, placed in found if not placed), found[0])
+        for problem in placed:
+            problems.add(problem)
         cursor, previous = end, f"{kind} {number}"
+
+
+def _orders(kind: str, fields: list, values: list[str]) -> list[list[tuple[tuple, str]]]:
+    """The orders in which an item's fields (loc, value) may be printed: tasks one, ledger rows two."""
+    pairs = [(loc, value) for (loc, _), value in zip(fields, values)]
+    return [pairs, [pairs[0], pairs[2], pairs[1]]] if kind == "ledger row" else [pairs]
+
+
+def _follow(text: str, kind: str, number: int, pairs: list, end: int, file: LoadedFile) -> tuple[int, list[Problem]]:
+    """Where the item's last field ends in the source if each field follows the previous one there, separated only
+    by the printed frame; and the problems found if not."""
+    out: list[Problem] = []
+    for (loc, _), (next_loc, value) in zip(pairs, pairs[1:]):
+        found = text.find(value, end)
+        gap = text[end:found] if found >= 0 else text[end:end + 40]
+        if found < 0 or not FRAME.fullmatch(gap):
+            frame = FRAME.match(gap).end()
+            if found >= 0 and not frame:  # this field stops short of the source's text
+                out.append(file.problem(loc, f"not the source's whole text for {kind} {number}: the source "
+                                             f"goes on with '{_clip(gap)}'", "text-cut"))
+            else:                         # the next field is not what the source has there
+                out.append(file.problem(next_loc, f"not the source's text for {kind} {number}: the source "
+                                                  f"has '{_clip(text[end + frame:end + frame + 40])}' here",
+                                        "out-of-place"))
+            return end, out
+        end = found + len(value)
+    if kind == "task" and not CLOSING.match(text, end):
+        out.append(file.problem(pairs[-1][0], f"not the source's whole unit list for task {number}: the "
+                                              f"source goes on with '{_clip(text[end:end + 40])}'", "text-cut"))
+    return end, out
 
 
 def _find_after_number(text: str, value: str, number: int, cursor: int) -> int | None:
