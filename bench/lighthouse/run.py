@@ -47,6 +47,7 @@ def gzip_server():
     """start_server() of the browser tests' conftest, loaded by path (no pytest fixtures involved)."""
     spec = importlib.util.spec_from_file_location("lc_browser_conftest", ROOT / "tests" / "browser" / "conftest.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the conftest look their module up while it is being executed
     spec.loader.exec_module(module)
     return module.start_server
 

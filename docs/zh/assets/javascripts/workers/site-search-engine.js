@@ -32,7 +32,7 @@
   var params = new URLSearchParams(self.location.search)
   var root = /^[\w-]*\/?$/.test(params.get("root") || "") ? params.get("root") || "" : ""
 
-  var docs = [], lang = "zh"
+  var docs = [], lang = "zh", monthPages = []  // monthPages: the months that have a page, "YYYY-MM", sorted
 
   function fold(text) {
     return String(text || "").normalize("NFKC").replace(/\u200b/g, "").toLowerCase()
@@ -56,6 +56,9 @@
         t: fold(title), x: fold(text), k: fold((doc.keys || []).concat(doc.when || []).join(" \u0001 "))
       }
     })
+    // once here, not per query: the month pages a month expression can point to
+    monthPages = docs.filter(function (doc) { return doc.kind === "month" && doc.months.length })
+      .map(function (doc) { return doc.months[0] }).sort()
   }
 
   /* --- the query: month expressions, then terms ------------------------------------------------------------ */
@@ -133,12 +136,10 @@
   }
 
   function monthKeys(wanted) {
-    var have = {}
-    docs.forEach(function (doc) { if (doc.kind === "month") have[doc.months[0]] = true })
     var keys = []
     wanted.forEach(function (w) {
       var suffix = "-" + (w.month < 10 ? "0" : "") + w.month
-      Object.keys(have).sort().forEach(function (key) {
+      monthPages.forEach(function (key) {
         if (key.slice(4) === suffix && (w.year === null || +key.slice(0, 4) === w.year)) keys.push(key)
       })
     })
@@ -147,9 +148,14 @@
 
   /* --- results ------------------------------------------------------------------------------------------- */
 
-  function mark(text, matchers) {
-    if (!matchers.length) return escapeHTML(text)
-    var re = new RegExp(matchers.map(function (m) { return m.re.source }).join("|"), "giu")
+  /* One expression for every term of a query, built once per query and reused for each result's title and snippet */
+  function marker(matchers) {
+    return matchers.length ? new RegExp(matchers.map(function (m) { return m.re.source }).join("|"), "giu") : null
+  }
+
+  function mark(text, re) {
+    if (!re) return escapeHTML(text)
+    re.lastIndex = 0
     var out = "", last = 0, found
     var folded = text.normalize("NFKC").toLowerCase()
     // positions are taken from the folded text; NFKC may change lengths, so fall back to unmarked text then
@@ -164,7 +170,7 @@
 
   /* The text around its first match, every match marked; a match only in the deadline words or unit names (which
      are not in the text) is shown after the text's beginning */
-  function snippet(doc, matchers, monthQuery) {
+  function snippet(doc, matchers, re, monthQuery) {
     var width = SNIPPET[lang], text = doc.text
     var first = -1
     matchers.forEach(function (m) {
@@ -182,15 +188,15 @@
     if (lang === "en" && start > 0) start = text.indexOf(" ", start) + 1 || start
     var piece = text.slice(start, start + width)
     if (lang === "en" && start + width < text.length) piece = piece.replace(/\s+\S*$/, "")
-    var out = (start > 0 ? "…" : "") + mark(piece, matchers) + (start + piece.length < text.length ? "…" : "")
-    return keys.length ? out + (out ? " · " : "") + keys.map(function (key) { return mark(key, matchers) }).join(" · ") : out
+    var out = (start > 0 ? "…" : "") + mark(piece, re) + (start + piece.length < text.length ? "…" : "")
+    return keys.length ? out + (out ? " · " : "") + keys.map(function (key) { return mark(key, re) }).join(" · ") : out
   }
 
-  function result(doc, matchers, scored, wanted, monthQuery) {
+  function result(doc, matchers, re, scored, wanted, monthQuery) {
     var terms = {}
     wanted.forEach(function (term) { terms[term] = !!scored.hits[term] })
     return [{
-      location: doc.location, title: mark(doc.title, matchers), text: snippet(doc, matchers, monthQuery),
+      location: doc.location, title: mark(doc.title, re), text: snippet(doc, matchers, re, monthQuery),
       score: scored.score, terms: terms
     }]
   }
@@ -232,7 +238,8 @@
     complete.sort(function (a, b) { return b.scored.score - a.scored.score || a.doc.order - b.doc.order })
     var shown = matchers.length ? matchers : whole  // a month query alone marks its words in the deadlines
     var monthQuery = parsed.months.length > 0 && !matchers.length
-    return complete.map(function (r) { return result(r.doc, shown, r.scored, wanted, monthQuery) })
+    var re = marker(shown)
+    return complete.map(function (r) { return result(r.doc, shown, re, r.scored, wanted, monthQuery) })
   }
 
   /* Nothing has every term: a Chinese phrase not in the text (散煤清零工作) still finds the pages sharing its longest
