@@ -6,10 +6,11 @@ units as printed, its category (the topic it is filed under) and its deadline wo
 pages. Navigation, citation blocks, timeline tables, calendar boilerplate and the about page's prose are not: they
 made snippets that were breadcrumbs or tables, and were most of the index's weight.
 
-Each document is {location, title, text, keys?, when?, months?, kind}: `location` is relative to the language's
+Each document is {location, title, text, keys?, when?, months?, number?, kind}: `location` is relative to the language's
 root, `text` is what a result shows as its snippet, `keys` (category, units, aliases, month words) are matched and
 shown only when they hold the match, `when` are an item's deadline words (matched, and shown for month queries),
-`months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items. The worker that searches it is
+`months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items; `number`
+an item's number (任务15, 台账第15项, item 15 and a bare 15 bring the items of that number first). The worker that searches it is
 docs/zh/assets/javascripts/workers/site-search-engine.js; overrides/partials/lc-search-worker.html loads the file when
 search is first used.
 """
@@ -45,7 +46,8 @@ def _items(index: SiteIndex, lang: str) -> list[dict]:
         docs.append({"location": f"{item.path}/", "title": item.title(lang), "text": getattr(item.text, lang),
                      "keys": [k for k in keys if k],
                      "when": list(dict.fromkeys(d.words if lang == "zh" else d.en for d in item.deadlines)),
-                     "months": sorted({r.month for sched in item.schedules for r in sched.months}), "kind": "item"})
+                     "months": sorted({r.month for sched in item.schedules for r in sched.months}),
+                     "number": item.number, "kind": "item"})
     return docs
 
 

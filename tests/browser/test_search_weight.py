@@ -119,8 +119,13 @@ def test_snippets_are_the_matching_official_text_marked_and_no_missing_line(brow
     page.context.close()
 
 
-MONTH_QUERIES = {"zh": ["6月", "6月底", "2022年6月", "2022年10月", "10月底前"],
-                 "en": ["June 2022", "end of June", "June", "October 2022", "end of August"]}
+MONTH_QUERIES = {"zh": ["6月", "6月底", "2022年6月", "2022年10月", "10月底前", "2022年底", "年底前"],
+                 "en": ["June 2022", "end of June", "June", "October 2022", "end of August", "end of 2022",
+                        "by the end of the year"]}
+# how a letter or a colleague names an item: its number, alone or as the citation prints it
+NUMBER_QUERIES = {"zh": [("第15项", "2022-22/air/15/"), ("任务15", "2022-22/air/15/"), ("台账第15项", "2022-22/air/ledger/15/")],
+                  "en": [("item 15", "en/2022-22/air/15/"), ("task 15", "en/2022-22/air/15/"),
+                         ("ledger row 15", "en/2022-22/air/ledger/15/")]}
 UNIT_QUERIES = {"zh": [("住建", "units/housing-construction/"), ("县住建局", "units/housing-construction/"),
                        ("交警", "units/traffic-police/"), ("水务", "units/water-affairs/"),
                        ("陵川分局", "units/ecology-environment/")],
@@ -129,11 +134,12 @@ UNIT_QUERIES = {"zh": [("住建", "units/housing-construction/"), ("县住建局
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_month_and_unit_queries_give_their_page_first(browser, site_url, lang):
+def test_month_unit_and_number_queries_give_their_page_first(browser, site_url, lang):
     month_of = {"6月": "2022-06", "6月底": "2022-06", "2022年6月": "2022-06", "2022年10月": "2022-10",
                 "10月底前": "2022-10", "June 2022": "2022-06", "end of June": "2022-06", "June": "2022-06",
-                "October 2022": "2022-10", "end of August": "2022-08"}
-    queries = MONTH_QUERIES[lang] + [q for q, _ in UNIT_QUERIES[lang]]
+                "October 2022": "2022-10", "end of August": "2022-08", "2022年底": "2022-12", "年底前": "2022-12",
+                "end of 2022": "2022-12", "by the end of the year": "2022-12"}
+    queries = MONTH_QUERIES[lang] + [q for q, _ in UNIT_QUERIES[lang] + NUMBER_QUERIES[lang]]
     context = browser.new_context()
     try:
         results = search_eval.run(context.new_page(), site_url, "site", lang, queries)
@@ -146,6 +152,9 @@ def test_month_and_unit_queries_give_their_page_first(browser, site_url, lang):
         assert len(results[query]) > 1, query
     for query, unit in UNIT_QUERIES[lang]:
         assert results[query][:1] == [unit], (query, results[query][:3])
+    for query, item in NUMBER_QUERIES[lang]:  # the items numbered 15 first, the air plan's (the first plan) first
+        assert results[query][:1] == [item], (query, results[query][:3])
+        assert all("/15/" in location for location in results[query][:2]), (query, results[query][:3])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

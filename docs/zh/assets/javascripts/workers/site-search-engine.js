@@ -10,8 +10,8 @@
  * by scanning the documents: a language's index is a few hundred documents (under 1 MB of text even at 20x the
  * data), which a scan answers in milliseconds, with no set-up at all.
  *
- * Ranking, in order: month pages for a month query (6月, 6月底, 2022年6月, June 2022, end of June); unit pages whose
- * name or alias contains the query; matches in titles; matches in deadline words and unit names; matches in the
+ * Ranking, in order: month pages for a month query (6月, 6月底, 2022年6月, June 2022, end of June; 年底 and end of
+ * 2022 are December); unit pages whose name or alias contains the query; items whose number the query names; matches in titles; matches in deadline words and unit names; matches in the
  * text. Documents that contain every query term come first; when none does, the documents with the most terms
  * follow and Material marks the missing terms. Snippets are the matching part of the official text with every
  * match marked.
@@ -51,7 +51,7 @@
       var title = plain(doc.title), text = plain(doc.text)
       return {
         location: root + doc.location, title: title, text: text, kind: doc.kind || "page",
-        months: doc.months || [], order: order,
+        months: doc.months || [], number: doc.number == null ? null : String(doc.number), order: order,
         keys: (doc.keys || []).concat(doc.when || []), when: doc.when || [],
         t: fold(title), x: fold(text), k: fold((doc.keys || []).concat(doc.when || []).join(" \u0001 "))
       }
@@ -65,20 +65,28 @@
 
   var MONTH_NAME = "(" + MONTHS.map(function (m) { return m.slice(0, 3) + (m.length > 3 ? "(?:" + m.slice(3) + ")?" : "") })
     .join("|") + ")\\.?"
-  var ZH_MONTH = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:份|底|末|初|中旬|上旬|下旬)?\s*(?:前|起)?|(\d{4})\s*年\s*底\s*前?/gu
+  var ZH_MONTH = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:份|底|末|初|中旬|上旬|下旬)?\s*(?:前|起)?|(?:(\d{4})\s*)?(年\s*[底末])\s*前?/gu
   var EN_MONTH = new RegExp("\\b(?:(?:by\\s+)?(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+)?" + MONTH_NAME +
-    "(?:\\s*,?\\s*(\\d{4}))?\\b|\\b(\\d{4})-(\\d{1,2})\\b", "gi")
+    "(?:\\s*,?\\s*(\\d{4}))?\\b|\\b(\\d{4})-(\\d{1,2})\\b" +
+    // the end of a year is its December: end of 2022, by the end of the year, year-end, year end 2022
+    "|\\b(?:(?:by\\s+)?(?:the\\s+)?end\\s+of\\s+(?:the\\s+year(?:\\s+(\\d{4}))?|(\\d{4}))|year[-\\s]end(?:\\s+(\\d{4}))?)\\b", "gi")
 
   /* Months the query names, as {month: 1–12, year: YYYY or null}, and the query without them */
   function months(query) {
     var found = [], phrases = []
-    var rest = query.replace(ZH_MONTH, function (all, year, month, endYear) {
-      if (endYear) found.push({ year: +endYear, month: 12 })
+    var rest = query.replace(ZH_MONTH, function (all, year, month, endYear, yearEnd) {
+      if (yearEnd) found.push({ year: endYear ? +endYear : null, month: 12 })
       else if (+month >= 1 && +month <= 12) found.push({ year: year ? +year : null, month: +month })
       else return all
       phrases.push(all.trim())
       return " "
-    }).replace(EN_MONTH, function (all, name, year, isoYear, isoMonth) {
+    }).replace(EN_MONTH, function (all, name, year, isoYear, isoMonth, endOfTheYear, endOf, yearEndYear) {
+      if (!name && !isoYear) {  // the end of a year
+        var y = endOfTheYear || endOf || yearEndYear
+        found.push({ year: y ? +y : null, month: 12 })
+        phrases.push(all.trim())
+        return " "
+      }
       if (isoYear) {
         if (+isoMonth < 1 || +isoMonth > 12) return all
         found.push({ year: +isoYear, month: +isoMonth })
@@ -98,7 +106,8 @@
   /* Terms: runs of Han characters match as substrings; other words (English, numbers) as word prefixes */
   function terms(query) {
     var out = []
-    fold(query).split(/[\s,;，；、。：:！!？?（）()“”"'‘’《》〈〉【】\[\]{}<>|\/\\+*~^]+/u).forEach(function (word) {
+    // 第15项 / 第15条 is how a citation names item 15 (重点任务第15项): the number is the term
+    fold(query).replace(/第\s*(\d+)\s*[项条]/gu, " $1 ").split(/[\s,;，；、。：:！!？?（）()“”"'‘’《》〈〉【】\[\]{}<>|\/\\+*~^]+/u).forEach(function (word) {
       if (!word) return
       ;(word.match(/\p{sc=Han}+|[^\p{sc=Han}]+/gu) || []).forEach(function (part) {
         part = part.replace(/^[-._·]+|[-._·]+$/g, "")
@@ -109,8 +118,12 @@
   }
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }
+  /* A Han term anywhere; a number as a whole number, also right after a Han character (第15项, 任务15); another
+     word as a word prefix */
   function matcher(term) {
-    var pattern = HAN.test(term) ? escapeRegExp(term) : "(?<![\\p{L}\\p{N}])" + escapeRegExp(term)
+    var pattern = HAN.test(term) ? escapeRegExp(term)
+      : /^\d+$/.test(term) ? "(?<!\\p{N})" + term + "(?!\\p{N})"
+        : "(?<![\\p{L}\\p{N}])" + escapeRegExp(term)
     return new RegExp(pattern, "giu")
   }
 
@@ -131,6 +144,7 @@
       hits[m.term] = true
       total += 10 * inTitle + 4 * inKeys + inText
       if (doc.kind === "unit" && (inTitle || inKeys)) total += 40  // the unit's own page before its duties
+      if (doc.number === m.term) total += 40  // 15, 第15项, item 15: the items numbered 15 before texts citing 15
     })
     return { score: total, hits: hits }
   }
