@@ -118,12 +118,14 @@
   }
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }
-  /* A Han term anywhere; a number as a whole number, also right after a Han character (第15项, 任务15); another
-     word as a word prefix */
+  /* A Han term anywhere; a number as a whole number, another word as a word prefix; both may follow a Han
+     character, as they do in Chinese text (第15项, 涉VOCs, PM₂.₅): a word starts after anything but a letter or
+     digit of another script */
+  var WORD_START = "(?<!(?!\\p{sc=Han})[\\p{L}\\p{N}])"
   function matcher(term) {
     var pattern = HAN.test(term) ? escapeRegExp(term)
       : /^\d+$/.test(term) ? "(?<!\\p{N})" + term + "(?!\\p{N})"
-        : "(?<![\\p{L}\\p{N}])" + escapeRegExp(term)
+        : WORD_START + escapeRegExp(term)
     return new RegExp(pattern, "giu")
   }
 
