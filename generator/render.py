@@ -52,6 +52,13 @@ def _boxed(value: str) -> Markup:
     return Markup(escape_markdown(value).replace("\n", "\n    "))
 
 
+def _cell(value) -> Markup:
+    """A table cell's text; a value already prepared as Markdown (Markup: labels, links) is only kept on one line."""
+    if isinstance(value, Markup):
+        return Markup(" ".join(str(value).split("\n")))
+    return Markup(escape_cell(value))
+
+
 def lead_sentence(title: str, lang: str) -> str:
     """A task title printed as the lead sentence of its paragraph: 。 in Chinese; in English a period, placed
     inside a closing quotation mark (American style) and not doubled after ? or !."""
@@ -92,7 +99,7 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), finalize=finalize, undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=True)
-        self.env.filters.update(cell=lambda v: Markup(escape_cell(v)), attr=lambda v: Markup(escape_attribute(v)),
+        self.env.filters.update(cell=_cell, attr=lambda v: Markup(escape_attribute(v)),
                                 numeral=chinese_numeral, yaml_string=_yaml_string, boxed=_boxed,
                                 lead_sentence=lead_sentence)
         self.env.globals.update(cite=cite)  # an item's citation, permalinks, fingerprint and QR (citation.py)
@@ -114,7 +121,8 @@ class Renderer:
             return Markup(posixpath.relpath(target, here or "."))
 
         def tr(text) -> str:
-            return getattr(text, lang)
+            """A bilingual value in the page's language: a models.Text or a prepared {"zh": …, "en": …}."""
+            return text[lang] if isinstance(text, dict) else getattr(text, lang)
 
         def official(text) -> Markup:
             """An official passage in the reader's language, glossary terms linked."""
@@ -129,7 +137,17 @@ class Renderer:
                 Markup(escape_markdown(document.number_en)), Markup(escape_markdown(document.number)))
 
         def label(key: str, **values) -> str:
-            return LABELS[key][lang].format(**values)
+            text = LABELS[key][lang].format(**values)
+            if text.startswith(" "):
+                # English joins need a leading space (" (From August 2022)"), which printing strips from data:
+                # keep it, and escape the rest as data (the values put into labels are data).
+                words = text.lstrip(" ")
+                return Markup(text[:len(text) - len(words)]) + finalize(words)
+            return text
+
+        def number(kind: str, n: int) -> str:
+            """A heading's number as the text writes it: '三、' / '3. ', '（二）' / '(2) ', '附件1：' / 'Annex 1: '."""
+            return LABELS[f"number_{kind}"][lang].format(n=n, numeral=chinese_numeral(n))
 
         def day(value) -> str:
             return prose_date(value, lang)
@@ -143,9 +161,9 @@ class Renderer:
             return names[lang] if names else tr(plan.title)
 
         template = self.env.get_template(page.template)
-        markdown = template.render(lang=lang, L=label, plan_name=plan_name, link=link, tr=tr, official=official,
-                                   day=day, month_name=month_name, index=self.index, doc_number=doc_number, url=url,
-                                   page=page, **page.context)
+        markdown = template.render(lang=lang, L=label, number=number, plan_name=plan_name, link=link, tr=tr,
+                                   official=official, day=day, month_name=month_name, index=self.index,
+                                   doc_number=doc_number, url=url, page=page, **page.context)
         bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
         if lang != "zh" and bundle is not None and is_pending(bundle.document):
             markdown = with_notice(markdown, label("translation_pending"), label("translation_pending_text"))

@@ -194,7 +194,7 @@ def test_line_start_markers_stay_text(site: Path, lang: str):
     built = page(site, lang, "2022-22/air")
     if lang == "en":
         assert all(marker in built.article_text for marker in LINE_STARTS)
-    assert built.tags.count("h2") == 4  # targets, key tasks, safeguards, ledger: no extra heading
+    assert built.tags.count("h2") == 5  # the glance, targets, key tasks, safeguards, ledger: no extra heading
     assert "details" not in built.tags
 
 

@@ -225,7 +225,9 @@ def test_there_is_one_feed_per_unit_with_a_dated_deadline_and_one_for_everything
 def test_every_calendar_file_is_valid_with_at_least_one_event():
     """RFC 5545: a VCALENDAR holds at least one component. Every .ics the site publishes, parsed by icalendar."""
     paths = sorted(SITE.rglob("*.ics"))
-    assert len(paths) == 1 + len(dated_units())
+    # every feed twice: as it is and with reminders (calendar/reminders/), neither for a unit without a date
+    assert sorted(p.relative_to(CALENDARS).as_posix() for p in paths) == sorted(
+        f"{folder}{name}.ics" for folder in ("", "reminders/") for name in ["all", *dated_units()])
     for path in paths:
         calendar = Calendar.from_ical(path.read_bytes())
         assert calendar.name == "VCALENDAR" and str(calendar["VERSION"]) == "2.0", path
@@ -364,11 +366,14 @@ def test_each_unit_page_offers_its_feed_or_says_why_it_has_none(prefix):
     dated = set(dated_units())
     for unit in units():
         html = (SITE / prefix / "units" / unit["id"] / "index.html").read_text(encoding="utf-8")
-        hrefs = re.findall(r'href="([^"]*\.ics)"', html)
+        hrefs = [h for h in re.findall(r'href="([^"]*\.ics)"', html) if not h.startswith("webcal:")]
         targets = {(SITE / prefix / "units" / unit["id"] / href).resolve() for href in hrefs}
         if unit["id"] in dated:
-            assert targets == {(CALENDARS / f"{unit['id']}.ics").resolve()}, unit["id"]
+            assert targets == {(CALENDARS / f"{unit['id']}.ics").resolve(),
+                               (CALENDARS / "reminders" / f"{unit['id']}.ics").resolve()}, unit["id"]
+            assert all(target.is_file() for target in targets)
             assert "webcal://" in html and f"/data/calendar/{unit['id']}.ics</code>" in html
+            assert f"/data/calendar/reminders/{unit['id']}.ics</code>" in html
         else:
             assert not targets and "webcal://" not in html, unit["id"]
             reason = re.search(r'<p class="no-feed">(.*?)</p>', html, re.S)
@@ -385,3 +390,5 @@ def test_units_table_data_page_and_plan_json_agree_on_which_units_have_a_calenda
     for page in ("units/index.html", "data/index.html"):
         html = (SITE / prefix / page).read_text(encoding="utf-8")
         assert set(re.findall(r'href="[^"]*calendar/([^"/]+)\.ics"', html)) - {"all"} == dated, page
+    html = (SITE / prefix / "data/index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'href="[^"]*calendar/reminders/([^"/]+)\.ics"', html)) - {"all"} == dated

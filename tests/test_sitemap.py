@@ -110,7 +110,7 @@ def test_every_id_in_every_built_page_is_ascii():
 
 def expected_plan_anchors(plan: dict) -> set[str]:
     """From the YAML alone: parts, tasks (with categories), safeguards, annexes, the ledger and its rows."""
-    anchors = {"top", "tasks", "safeguards"}
+    anchors = {"top", "tasks", "safeguards", "glance"}
     anchors |= {part["id"] for part in plan.get("parts", [])}
     for category in plan["categories"]:
         anchors.add(f"category-{category['number']}")
