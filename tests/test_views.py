@@ -22,7 +22,7 @@ import pytest
 from icalendar import Calendar
 
 from site_helpers import SITE, collapse, document, plans, raw_items, resolve, squash, units
-from test_feeds import CALENDARS, expected_events, item_title_zh, item_units, readings, unit_items
+from test_feeds import CALENDARS, dated_units, expected_events, item_title_zh, item_units, readings, unit_items
 from test_unit_month_pages import led, unit_name
 
 LANGS = ["zh", "en"]
@@ -256,8 +256,11 @@ def test_events_have_a_short_summary_and_the_full_text_with_links(everything):
     assert not problems, "\n".join(problems[:20])
 
 
-def test_there_is_a_reminder_feed_for_every_feed(reminder_feeds):
-    assert set(reminder_feeds) == {"all"} | {u["id"] for u in units()}
+def test_there_is_a_reminder_feed_for_every_feed_and_no_other(reminder_feeds):
+    """A reminder feed beside each feed: everything and each unit with a dated deadline (test_feeds.dated_units);
+    a unit whose duties are all ongoing has neither (no empty calendar)."""
+    assert set(reminder_feeds) == {"all"} | set(dated_units())
+    assert set(reminder_feeds) == {path.stem for path in CALENDARS.glob("*.ics")}
 
 
 def alarm_moment(expected, event) -> datetime:
@@ -297,10 +300,14 @@ def test_reminder_feeds_hold_the_same_events_each_with_a_reminder_a_week_ahead_a
 @pytest.mark.parametrize("lang", LANGS)
 def test_unit_pages_offer_tappable_subscriptions_with_and_without_reminders(lang):
     host = urlsplit(origin()).netloc + urlsplit(origin()).path
+    dated = set(dated_units())
     for unit in units():
         page = html(f"{prefix(lang)}units/{unit['id']}/index.html")
         links = set(re.findall(r'<a class="webcal[^"]*"[^>]* href="([^"]+)"|<a[^>]* class="webcal[^"]*" href="([^"]+)"', page))
         hrefs = {a or b for a, b in links}
+        if unit["id"] not in dated:   # no feed, so no reminder feed either: neither link nor copy button
+            assert not hrefs and "data-copy-text=" not in page and "reminders/" not in page, unit["id"]
+            continue
         assert hrefs == {f"webcal://{host}data/calendar/{unit['id']}.ics",
                          f"webcal://{host}data/calendar/reminders/{unit['id']}.ics"}, unit["id"]
         assert page.count("data-copy-text=") == 2

@@ -84,7 +84,7 @@ def test_calendar_address_is_a_tappable_link_and_copies(chromium, origin):
     chromium.run(check, permissions=["clipboard-read", "clipboard-write"], **WIDE)
 
 
-@pytest.mark.parametrize("url", ["/deadlines/", "/en/deadlines/", "/2022-22/air/", "/en/2022-22/water/", "/",
+@pytest.mark.parametrize("url", ["/deadlines/", "/en/deadlines/", "/2022-22/air/", "/en/2022-22/water/", "/", "/en/2022-22/air/15/",
                                  "/units/housing-construction/", "/en/deadlines/2022-06/"])
 def test_no_sideways_scrolling_on_a_390_px_phone(chromium, origin, url):
     def check(tab):
