@@ -226,6 +226,14 @@ class Document(Translated):
     # the file under data/source/ holding this document's verbatim text (default: the 2022-22 notice)
     source: Annotated[str, Field(pattern=r"^[A-Za-z0-9._-]+\.txt$")] | None = None
 
+    def cited_number(self, lang: str) -> str:
+        """The number as a reader of the language cites it, as plain text: in English the cited form with the
+        official Chinese beside it ("Ling Zheng Ban Fa [2022] No. 22 (陵政办发〔2022〕22号)"), or the Chinese alone
+        while there is no English form."""
+        if lang == "zh" or not self.number_en:
+            return self.number
+        return f"{self.number_en} ({self.number})"
+
 
 class Unit(Translated):
     id: AsciiId

@@ -17,9 +17,12 @@ def site_pages(index: SiteIndex) -> list[Page]:
              Page("units/index.md", "units.md.j2", units_view(index)),
              Page("deadlines/index.md", "deadlines.md.j2", _deadlines_context(index)),
              Page("glossary/index.md", "glossary.md.j2"),
-             Page("data/index.md", "data.md.j2", {"feeds": {u.id: has_feed(index, u.id) for u in index.corpus.units}})]
+             Page("data/index.md", "data.md.j2", {"feeds": {u.id: has_feed(index, u.id) for u in index.corpus.units},
+                                                  "item_count": len(index.items)})]
     for bundle in index.corpus.documents:
-        pages.append(Page(f"{bundle.document.id}/index.md", "notice.md.j2", {"bundle": bundle}))
+        document = bundle.document
+        pages.append(Page(f"{document.id}/index.md", "notice.md.j2", {"bundle": bundle, "description": {
+            lang: f"{document.cited_number(lang)} {getattr(document.title, lang)}" for lang in LANGUAGES}}))
         for plan_file in bundle.plans:
             pages.append(Page(f"{bundle.document.id}/{plan_file.plan.id}/index.md", "plan.md.j2",
                               {"bundle": bundle, "plan": plan_file.plan,

@@ -163,7 +163,9 @@ class Renderer:
         template = self.env.get_template(page.template)
         markdown = template.render(lang=lang, L=label, number=number, plan_name=plan_name, link=link, tr=tr,
                                    official=official, day=day, month_name=month_name, index=self.index,
-                                   doc_number=doc_number, url=url, page=page, **page.context)
+                                   doc_number=doc_number, url=url, page=page,
+                                   languages_here=[lang] + [other for other in LANGUAGES if other != lang],
+                                   **page.context)
         bundle = page.context.get("bundle") or getattr(page.context.get("item"), "bundle", None)
         if lang != "zh" and bundle is not None and is_pending(bundle.document):
             markdown = with_notice(markdown, label("translation_pending"), label("translation_pending_text"))

@@ -111,8 +111,7 @@ def unit_view(index: SiteIndex, unit_id: str) -> dict:
             "events": event_count(index, unit_id),
             "issued": document.issued, "document_number": {
                 "zh": "、".join(b.document.number for b in index.corpus.documents),
-                "en": ", ".join(f"{b.document.number_en} ({b.document.number})" if b.document.number_en
-                                else b.document.number for b in index.corpus.documents)},
+                "en": ", ".join(b.document.cited_number("en") for b in index.corpus.documents)},
             "sheet_url": {lang: absolute(url(f"units/{unit_id}", lang)) for lang in LANGUAGES}}
 
 
