@@ -6,10 +6,11 @@ units as printed, its category (the topic it is filed under) and its deadline wo
 pages. Navigation, citation blocks, timeline tables, calendar boilerplate and the about page's prose are not: they
 made snippets that were breadcrumbs or tables, and were most of the index's weight.
 
-Each document is {location, title, text, keys?, when?, months?, number?, kind}: `location` is relative to the language's
+Each document is {location, title, text, keys?, when?, months?, sections?, number?, kind}: `location` is relative to the language's
 root, `text` is what a result shows as its snippet, `keys` (category, units, aliases, month words) are matched and
 shown only when they hold the match, `when` are an item's deadline words (matched, and shown for month queries),
-`months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items; `number`
+`months` (YYYY-MM) the months an item falls due in or covers, so that a month query also ranks its items; `sections`
+a unit page's month sections (YYYY-MM -> anchor), which a unit and month query opens; `number`
 an item's number (任务15, 台账第15项, item 15 and a bare 15 bring the items of that number first). The worker that searches it is
 docs/zh/assets/javascripts/workers/site-search-engine.js; overrides/partials/lc-search-worker.html loads the file when
 search is first used.
@@ -23,6 +24,7 @@ from pathlib import Path
 from .deadlines import MONTHS_EN
 from .index import LANGUAGES, SiteIndex
 from .render import LABELS
+from .views import month_name, unit_view
 
 INDEX_FILE = "search/lc-index.json"  # inside each language folder: /search/… and /en/search/…
 # Material's worker configuration keys, kept so that the index has the shape Material's front end expects
@@ -31,10 +33,11 @@ CONFIG = {"separator": r"[\s\u200b\-]+", "pipeline": []}
 
 def _month_words(month: str, lang: str) -> tuple[str, list[str]]:
     year, number = int(month[:4]), int(month[5:7])
+    title = month_name(month)[lang]
     if lang == "zh":
-        return f"{year}年{number}月", [f"{number}月", f"{number}月底", f"{number}月份", f"{year}年{number}月底", month]
+        return title, [f"{number}月", f"{number}月底", f"{number}月份", f"{year}年{number}月底", month]
     name = MONTHS_EN[number]
-    return f"{name} {year}", [name, f"end of {name}", f"{name} {year}", f"end of {name} {year}", month]
+    return title, [name, f"end of {name}", f"{name} {year}", f"end of {name} {year}", month]
 
 
 def _items(index: SiteIndex, lang: str) -> list[dict]:
@@ -57,8 +60,12 @@ def _units(index: SiteIndex, lang: str) -> list[dict]:
     for unit in index.corpus.units:
         aliases = [a for a in unit.aliases if a != unit.name.zh]
         text = "、".join(aliases) if lang == "zh" else getattr(unit.name, other)
+        # the unit page's month sections (#month-YYYY-MM): 县住建局 6月 opens the unit's June
+        sections = {m["month"]: m["anchor"] for m in unit_view(index, unit.id)["months"]} if unit.id in \
+            index.assignments else {}
         docs.append({"location": f"units/{unit.id}/", "title": getattr(unit.name, lang), "text": text,
-                     "keys": [getattr(unit.name, other), *aliases], "kind": "unit"})
+                     "keys": [getattr(unit.name, other), *aliases], **({"sections": sections} if sections else {}),
+                     "kind": "unit"})
     return docs
 
 

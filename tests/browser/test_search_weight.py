@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import threading
 import time
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -164,3 +166,18 @@ def test_index_is_small(lang):
     body = search_eval.site_index(SITE, lang).read_bytes()
     size = len(gzip.compress(body, 6))
     assert size <= INDEX_LIMIT, f"{lang} index {size / 1024:.1f} KB compressed (limit {INDEX_LIMIT / 1024:.0f} KB)"
+
+
+@pytest.mark.parametrize("lang, query, unit", [("zh", "县住建局 6月", "units/housing-construction/"),
+                                               ("en", "housing June", "en/units/housing-construction/")])
+def test_a_unit_and_a_month_open_the_units_month(browser, counting_site, lang, query, unit):
+    """Staff asking what is due for their unit in June land on their unit page's June section, in a real browser."""
+    origin, log, _ = counting_site
+    page, _ = visit(browser, origin, log, ("en/" if lang == "en" else "") + "?q=" + quote(query))
+    first = page.locator("li.md-search-result__item a.md-search-result__link").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(f"{origin}/{unit}") + r"(\?h=[^#]*)?#month-2022-06$"))
+    expect(first).to_contain_text("2022年6月" if lang == "zh" else "June 2022")
+    first.click()
+    page.wait_for_url(re.compile(r"#month-2022-06$"))
+    expect(page.locator("[id='month-2022-06']")).to_be_in_viewport()
+    page.context.close()

@@ -33,6 +33,7 @@
   var root = /^[\w-]*\/?$/.test(params.get("root") || "") ? params.get("root") || "" : ""
 
   var docs = [], lang = "zh", monthPages = []  // monthPages: the months that have a page, "YYYY-MM", sorted
+  var monthTitles = {}                            // "YYYY-MM" -> the month page's title (2022年6月, June 2022)
 
   function fold(text) {
     return String(text || "").normalize("NFKC").replace(/\u200b/g, "").toLowerCase()
@@ -51,14 +52,14 @@
       var title = plain(doc.title), text = plain(doc.text)
       return {
         location: root + doc.location, title: title, text: text, kind: doc.kind || "page",
-        months: doc.months || [], number: doc.number == null ? null : String(doc.number), order: order,
+        months: doc.months || [], sections: doc.sections || {}, number: doc.number == null ? null : String(doc.number), order: order,
         keys: (doc.keys || []).concat(doc.when || []), when: doc.when || [],
         t: fold(title), x: fold(text), k: fold((doc.keys || []).concat(doc.when || []).join(" \u0001 "))
       }
     })
     // once here, not per query: the month pages a month expression can point to
     monthPages = docs.filter(function (doc) { return doc.kind === "month" && doc.months.length })
-      .map(function (doc) { return doc.months[0] }).sort()
+      .map(function (doc) { monthTitles[doc.months[0]] = doc.title; return doc.months[0] }).sort()
   }
 
   /* --- the query: month expressions, then terms ------------------------------------------------------------ */
@@ -208,11 +209,15 @@
     return keys.length ? out + (out ? " · " : "") + keys.map(function (key) { return mark(key, re) }).join(" · ") : out
   }
 
-  function result(doc, matchers, re, scored, wanted, monthQuery) {
+  function result(doc, matchers, re, scored, wanted, monthQuery, monthSet) {
     var terms = {}
     wanted.forEach(function (term) { terms[term] = !!scored.hits[term] })
+    // a unit with a month (县住建局 6月, housing June): the unit page at that month's section
+    var section = doc.kind === "unit" && matchers.length && monthSet.filter(function (m) { return doc.sections[m] })[0]
     return [{
-      location: doc.location, title: mark(doc.title, re), text: snippet(doc, matchers, re, monthQuery),
+      location: doc.location + (section ? "#" + doc.sections[section] : ""),
+      title: mark(doc.title, re) + (section ? " · " + escapeHTML(monthTitles[section]) : ""),
+      text: snippet(doc, matchers, re, monthQuery),
       score: scored.score, terms: terms
     }]
   }
@@ -255,7 +260,7 @@
     var shown = matchers.length ? matchers : whole  // a month query alone marks its words in the deadlines
     var monthQuery = parsed.months.length > 0 && !matchers.length
     var re = marker(shown)
-    return complete.map(function (r) { return result(r.doc, shown, re, r.scored, wanted, monthQuery) })
+    return complete.map(function (r) { return result(r.doc, shown, re, r.scored, wanted, monthQuery, monthSet) })
   }
 
   /* Nothing has every term: a Chinese phrase not in the text (散煤清零工作) still finds the pages sharing its longest
