@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # properdocs (a dependency of mkdocs-redirects) prints a banner unless this is exactly `true`
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site site-zensical pages check serve test bench lighthouse clean
+.PHONY: site offline site-zensical pages check serve test bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ site: pages
 	$(LOCK) sh -c '[ -d site ] || [ ! -d site.old ] || mv site.old site; \
 	  $(BIN)/python -m postbuild build --engine mkdocs --out site'
 
+# The offline copies (postbuild/offline.py): a zip per language in site/data/offline/, linked from both data pages;
+# each language's project built again with Material's offline plugin. Not part of `make site` (its own two builds);
+# the Pages workflow runs both.
+offline: site
+	$(LOCK) $(BIN)/python -m postbuild offline --out site
+
 # The same pages from the next engine (docs/README.md, "Zensical"), into its own folder; not published.
 site-zensical: $(VENV)/.dev-deps pages
 	$(BIN)/python -m postbuild build --engine zensical --out site-zensical
@@ -50,7 +56,7 @@ serve: pages
 	$(BIN)/python -m generator serve
 
 # --dist loadgroup: the tests of the deployed shape (one xdist group) share one extra build of the site.
-test: $(VENV)/.dev-deps site site-zensical
+test: $(VENV)/.dev-deps site offline site-zensical
 	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
 	SITE_DIR=site-zensical $(BIN)/python -m pytest -n 2 -q -m any_engine $(ANY_ENGINE_TESTS)
 
@@ -70,4 +76,4 @@ lighthouse: $(VENV)/.dev-deps site bench/lighthouse/node_modules/.package-lock.j
 	$(BIN)/python bench/lighthouse/run.py
 
 clean:
-	rm -rf site site.new site.new-en site.old .build.lock site-zensical site-zensical.new site-zensical.new-en generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
+	rm -rf site site.new site.new-en site.old site.offline .offline.mkdocs.*.yml .build.lock site-zensical site-zensical.new site-zensical.new-en generated mkdocs.zh.yml mkdocs.en.yml .zensical.*.yml docs/en/assets docs/.generated $(addprefix docs/zh/,index.md 2022-22 units deadlines glossary data cite search) $(addprefix docs/en/,index.md 2022-22 units deadlines glossary data search)
