@@ -204,8 +204,10 @@ def link_copies(site: Path, sizes: dict[str, int]) -> int:
         def link(match: re.Match) -> str:
             zipped = f"{FOLDER}/{zip_name(match.group('lang'))}.zip"
             href = posixpath.relpath(zipped, posixpath.dirname(path))
-            return (f'<a data-lc-offline="{match.group("lang")}" href="{href}" download>{match.group("text")}</a> '
-                    f'<span class="lc-size">(zip, {human_size(sizes[match.group("lang")])})</span>')
+            size = human_size(sizes[match.group("lang")])
+            return (f'<a data-lc-offline="{match.group("lang")}" href="{href}" download>{match.group("text")}</a>'
+                    + (f'<span class="lc-size">（zip，{size}）</span>' if lang == "zh" else
+                       f' <span class="lc-size">(zip, {size})</span>'))
         out = SECTION_OPEN.sub(r"\1", ZIP_LINK.sub(link, text))
         if out == text:
             raise OfflineError(f"{path} has no offline-copies paragraph to show (data-lc-offline-copies)")

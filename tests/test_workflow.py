@@ -45,7 +45,8 @@ def test_deploy_builds_for_the_pages_address_then_deploys(workflow):
     pages = steps[uses.index("actions/configure-pages")]
     build = next(step for step in steps if "make site" in step.get("run", ""))
     assert steps.index(pages) < steps.index(build) < uses.index("actions/upload-pages-artifact")
-    assert build["run"].split() == ["make", "site", "DEPLOY=1"]
+    # the offline copies (make offline: site/data/offline/*.zip) are built into the published folder
+    assert build["run"].split() == ["make", "site", "offline", "DEPLOY=1"]
     # The repository variable wins (a custom domain); else the Pages base_url, which has no trailing slash.
     site_url = build["env"]["SITE_URL"].replace(" ", "")
     assert site_url == "${{vars.SITE_URL||format('{0}/',steps.%s.outputs.base_url)}}" % pages["id"]
