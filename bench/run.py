@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import make_synthetic  # noqa: E402
 import search as search_bench  # noqa: E402
+import ratio as ratio_bench  # noqa: E402
 
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results.json"
@@ -585,7 +586,32 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 * 10 else f"{n / 1024 / 1024:,.1f} MB"
 
 
+def build_ratio(work: Path, runs: int, commit: str | None, compare: str | None) -> dict:
+    """bench/ratio.py at 1x for the tree benchmarked and, with `compare`, for that commit too, alternating rounds."""
+    global SOURCE
+    projects = {tree(commit): make_project(work / "ratio", 1)}
+    if compare:
+        benchmarked = SOURCE
+        SOURCE = extract_commit(compare, work / "source-compare")
+        try:
+            projects[tree(compare)] = make_project(work / "ratio-compare", 1)
+        finally:
+            SOURCE = benchmarked
+    rounds: dict[str, list] = {name: [] for name in projects}
+    for attempt in range(runs):
+        for name, project in projects.items():
+            rounds[name].append(ratio_bench.one_round(project, work, work / "ratio.log", run, generate, fresh_docs,
+                                                      mkdocs_build, CPU_SECONDS, PYTHON))
+            measured = rounds[name][-1]
+            print(f"  {name} round {attempt + 1}: " + ", ".join(f"{k} {v[0]:.2f}s" for k, v in measured.items()),
+                  flush=True)
+    return {name: ratio_bench.summary(projects[name], rounds[name]) for name in projects}
+
+
 def report(results: dict) -> str:
+    if not results["sizes"]:  # --ratio-only
+        return "\n".join([f"Benchmark {results['date']}, {results['tree']}, load average "
+                          f"{os.getloadavg()[0]:.1f}", *ratio_bench.report(results["ratio"])])
     sizes_ = results["sizes"]
     base = sizes_[0]
     m = results["machine"]
@@ -654,6 +680,8 @@ def report(results: dict) -> str:
                      f"{1000 * p1['profiled_seconds'] / p1['pages_markdown']:.2f} | {p['profiled_seconds']:.1f} | "
                      f"{1000 * p['profiled_seconds'] / p['pages_markdown']:.2f} | 100 % | "
                      f"{(p['profiled_seconds'] / p['pages_markdown']) / (p1['profiled_seconds'] / p1['pages_markdown']):.2f} |")
+    if results.get("ratio"):
+        lines += ratio_bench.report(results["ratio"])
     if results.get("search"):
         lines += search_bench.report(results["search"])
     if results.get("preview"):
@@ -680,7 +708,13 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--commit", help="benchmark this commit (e.g. HEAD) instead of the working tree")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--no-ratio", action="store_true", help="skip the build against a bare render (bench/ratio.py)")
+    parser.add_argument("--ratio-only", action="store_true", help="only the build against a bare render")
+    parser.add_argument("--compare", metavar="COMMIT",
+                        help="measure the build against a bare render for this commit too, in the same run")
     args = parser.parse_args()
+    if args.ratio_only and args.output == RESULTS:  # the full run's results (the performance page's) stay
+        args.output = ROOT / "bench" / "ratio.json"
 
     global SOURCE
     work = args.work or Path(tempfile.mkdtemp(prefix="lingchuan-bench-"))
@@ -692,13 +726,18 @@ def main() -> None:
         results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": machine(),
                    "versions": versions(), "gzip_level": GZIP_LEVEL, "tree": tree(args.commit), "sizes": []}
         if args.preview_only:
-            args.sizes, args.no_breakdown = [], True
-        else:
+            args.sizes, args.no_breakdown, args.no_ratio = [], True, True
+        elif args.ratio_only:
+            args.sizes, args.no_breakdown, args.no_preview = [], True, True
+        if not args.preview_only:
             # warm-up: jieba builds its prefix-dictionary cache on the very first run on a machine
             warm = make_project(work / "warmup", 1)
             generate(warm, work / "warmup.log")
             mkdocs_build(warm, warm / "site-bench", work / "warmup.log")
             shutil.rmtree(warm)
+        if not args.no_ratio:
+            print("build against a bare render at 1x", flush=True)
+            results["ratio"] = build_ratio(work, args.runs, args.commit, args.compare)
         for factor in sorted(args.sizes):
             print(f"size {factor}x", flush=True)
             results["sizes"].append(bench_size(work, factor, args.runs))

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from icalendar import Calendar
 
-from .citation import citation_files
+from .citation import citation_files, qr_cache
 from .index import LANGUAGES, build_index
 from .opendata import open_data_files
 from .origins import Origins, internal_problem
@@ -30,6 +30,7 @@ GENERATED_MARKER = ".generated"
 # The hand-written assets (docs/zh/assets: CSS, scripts, the search worker) are copied into the other languages'
 # folders: each language is its own project and serves its own copy (/en/assets/…).
 SHARED_ASSETS = "assets"
+QR_CACHE = "qr-cache.json"  # in generated/, beside docs/: made by the build, read by the next one
 
 
 def generated_entries(corpus: Corpus) -> list[str]:
@@ -115,8 +116,10 @@ def _checked_file(relative: str, content: str | bytes) -> str | bytes:
 
 
 def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
-    """generate(), then write: returns the number of files changed."""
-    output = generate(corpus, docs)
+    """generate(), then write: returns the number of files changed. QR codes come from the cache beside docs/
+    (generated/qr-cache.json) when their permalink is unchanged."""
+    with qr_cache(docs.parent / "generated" / QR_CACHE):
+        output = generate(corpus, docs)
     owned = {lang: generated_entries(corpus) + ([SHARED_ASSETS] if lang != LANGUAGES[0] else [])
              for lang in LANGUAGES}
     changed = _swap_in(output.files, docs, owned)

@@ -14,12 +14,14 @@ official Chinese wording, and a QR code of the permalink. Everything is computed
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import segno
 
@@ -85,19 +87,64 @@ def citation_en(item: Item) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _qr_code(target: str) -> segno.QRCode:
-    """Encoding (segno tries all 8 masks) is most of the generator's time; item pages need each code twice, and
-    the preview (`python -m generator serve`) regenerates every page on each edit, so codes are made once."""
+    """Encoding (segno tries all 8 masks) is most of the generator's time when no code is cached (qr_cache)."""
     return segno.make(target, error="m", micro=False)
 
 
-@functools.lru_cache(maxsize=None)
+class _QRCache:
+    """QR codes as SVG by what they encode and show. Encoding was two thirds of a generation in which nothing changed,
+    so `build` keeps the codes between runs in a file beside docs/ (generated/qr-cache.json, never published): a
+    code is made again only for a new permalink or label. `check` uses the codes in memory only and writes nothing.
+    The key holds segno's version and the drawing settings, so a new segno or new settings start afresh."""
+
+    def __init__(self):
+        self.svg: dict[str, str] = {}
+        self.used: set[str] = set()
+
+    @staticmethod
+    def key(target: str, label: str, inline: bool) -> str:
+        return f"segno {segno.__version__}|m|scale 3|border 2|{'inline' if inline else 'file'}|{label}|{target}"
+
+
+_CACHE = _QRCache()
+
+
+@contextlib.contextmanager
+def qr_cache(path: Path):
+    """Within: QR codes come from (and new ones go to) the cache file at `path`; on leaving, the file is rewritten
+    with the codes this run used, if they differ from what it held (so it never grows with stale permalinks)."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        stored = {}  # a damaged cache is rebuilt, never an error
+    if not isinstance(stored, dict):
+        stored = {}
+    for key, value in stored.items():
+        _CACHE.svg.setdefault(key, value)
+    _CACHE.used = set()
+    yield
+    wanted = {key: _CACHE.svg[key] for key in sorted(_CACHE.used)}
+    if wanted != stored:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged = path.with_name(f".{path.name}.new")
+        staged.write_text(json.dumps(wanted, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        staged.replace(path)
+
+
 def qr_svg(target: str, label: str, inline: bool) -> str:
     """A QR code of `target` as SVG: inline markup (role img, named by its <title>) or a standalone file."""
+    key = _CACHE.key(target, label, inline)
+    _CACHE.used.add(key)
+    if key in _CACHE.svg:
+        return _CACHE.svg[key]
     code = _qr_code(target)
     markup = code.svg_inline(scale=3, border=2, title=label, svgclass="qr", lineclass=None, omitsize=inline)
     if inline:
-        return markup.replace("<svg ", '<svg role="img" ', 1)
-    return markup.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+        markup = markup.replace("<svg ", '<svg role="img" ', 1)
+    else:
+        markup = markup.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+    _CACHE.svg[key] = markup
+    return markup
 
 
 def qr_label(target: str, lang: str) -> str:
