@@ -161,11 +161,10 @@ def mkdocs_build(project: Path, site: Path, log: Path, config: str | None = None
     if config is None:
         return run([PYTHON, "-m", "postbuild", "build", "--project", ".", "--out", str(site)], project, log)
     args = ["build", "--strict", "--quiet", "-f", config, "-d", str(site)]
-    if block_jieba:  # Material segments Chinese only when jieba imports
-        code = ("import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; "
-                f"sys.argv = ['mkdocs', *{args!r}]; cli()")
-        return run([PYTHON, "-c", code], project, log)
-    return run([PYTHON, "-m", "mkdocs", *args], project, log)
+    # as the site's build runs MkDocs (postbuild/__init__.py): jieba blocked, Material's unread index unsegmented
+    code = ("import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; "
+            f"sys.argv = ['mkdocs', *{args!r}]; cli()")
+    return run([PYTHON, "-c", code], project, log)
 
 
 # --- measures of a built site -----------------------------------------------------------------------------------
@@ -347,13 +346,6 @@ def _without(name):
     return change
 
 
-def _no_jieba_dict(config):
-    search = _plugin(config, "search")
-    if isinstance(search, dict) and search["search"]:
-        search["search"].pop("jieba_dict_user", None)
-        search["search"].pop("jieba_dict", None)
-
-
 def breakdown(work: Path, factor: int, runs: int) -> dict:
     """mkdocs build alone (pages already generated) with parts switched off, and a cProfile of one build."""
     project = work / f"x{factor}"
@@ -366,7 +358,6 @@ def breakdown(work: Path, factor: int, runs: int) -> dict:
         "baseline (zh project)": ("mkdocs.zh.yml", False),
         "English project": ("mkdocs.en.yml", False),
         "search off": (variant_config(project, "nosearch", _without("search")), False),
-        "jieba off": (variant_config(project, "nojieba", _no_jieba_dict), True),
     }
     results = {}
     for name, (config, block) in variants.items():
@@ -578,7 +569,7 @@ def tree(commit: str | None) -> str:
 
 def versions() -> dict:
     from importlib.metadata import version
-    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "jieba", "Jinja2",
+    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2",
                                              "Markdown", "pydantic")}
 
 

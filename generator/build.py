@@ -19,7 +19,6 @@ from .pages import site_pages
 from .permalinks import published_urls
 from .problems import DataError, Problem, Problems
 from .render import Renderer
-from .search_dict import jieba_dictionary
 from .search_index import search_files
 from .site_config import site_configs
 from .validate import Corpus
@@ -40,7 +39,7 @@ def generated_entries(corpus: Corpus) -> list[str]:
 @dataclass
 class Output:
     files: dict[str, bytes]    # path under docs/ -> bytes
-    beside: dict[str, str]     # path beside docs/ (generated/jieba-user.dict, the engine configurations) -> text
+    beside: dict[str, str]     # path beside docs/ (the engine configurations) -> text
 
 
 def generate(corpus: Corpus, docs: Path) -> Output:
@@ -77,7 +76,6 @@ def generate(corpus: Corpus, docs: Path) -> Output:
             ("open data", "zh/data/", lambda: open_data_files(index)),
             ("citations", "zh/", lambda: citation_files(index, published_urls(index, docs, owned))),  # /cite/
             ("search index", "", lambda: search_files(index, docs, owned)),  # fetched when search is first used
-            ("search dictionary", None, lambda: {"generated/jieba-user.dict": jieba_dictionary(corpus)}),
             ("site configuration", None, lambda: site_configs(index, docs))):
         try:
             for relative, content in make().items():

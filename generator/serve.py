@@ -42,6 +42,7 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
 
 def worker(lang: str, site_dir: str) -> int:
     """Build `lang` into site_dir each time a line arrives on stdin; answer "ok <seconds>" or "error"."""
+    sys.modules["jieba"] = None  # as in `make site` (postbuild/__init__.py): no segmenting for an index nobody reads
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

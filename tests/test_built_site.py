@@ -10,7 +10,7 @@ import pytest
 
 from generator.index import build_index
 from generator.validate import load_corpus
-from site_helpers import (DATA, ITEM_PATH, SITE, built_site, collapse, document, is_external,  # noqa: F401
+from site_helpers import (DATA, ITEM_PATH, ROOT, SITE, built_site, collapse, document, is_external,  # noqa: F401
                           is_ignored_scheme, item_page, name_to_unit, raw_items, resolve, source_item_paths,
                           squash, units)
 
@@ -264,30 +264,16 @@ def search_index(built_site) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def search_tokens(search_index: dict) -> set[str]:
-    separator = re.compile(search_index["config"]["separator"])
-    tokens = set()
-    for doc in search_index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
-        tokens.update(token for token in separator.split(text) if token)
-    return tokens
-
-
-def test_search_index_is_segmented_by_jieba(search_index):
+def test_material_index_is_not_what_readers_search(search_index):
+    """Material's plugin still writes search/search_index.json (its search box needs the plugin), but no reader
+    fetches it (the site's own lc-index.json is searched, online and offline), so nothing is spent on it: no jieba
+    word breaks (U+200B) in it, and jieba is no dependency of the build."""
     texts = [doc["text"] for doc in search_index["docs"] if re.search(r"[\u4e00-\u9fff]{2}", doc["text"])]
-    assert texts, "no Chinese text in the search index"
-    assert all("\u200b" in text for text in texts), "Chinese text without \\u200b: jieba did not segment it"
-
-
-def test_search_index_keeps_unit_names_whole(search_index):
-    """Default jieba splits 县住建局 into 县住|建局; the user dictionary keeps every unit name a word."""
-    tokens = search_tokens(search_index)
-    text = " ".join(doc["text"] for doc in search_index["docs"])
-    names = [unit["name"]["zh"] for unit in units() if unit["name"]["zh"] in text.replace("\u200b", "")]
-    split = [name for name in names if name not in tokens]
-    assert names and not split, f"unit names split by jieba: {split}"
+    assert texts and not any("\u200b" in text for text in texts)
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert not re.search(r"^jieba\b", requirements, re.M | re.I)
 
 
 # Parts of names (住建局 inside 县住建局, 环境局, 交警) are found by the site's search worker, which matches Chinese
-# by character pairs rather than jieba word prefixes: tests/browser/test_search_recall.py runs those queries in
+# by substring: tests/browser/test_search_recall.py runs those queries in
 # the browser against tests/browser/queries.yml.

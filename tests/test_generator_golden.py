@@ -1,5 +1,5 @@
 """Golden tests: the mini data set (tests/fixtures/mini/data) built into pages must equal, byte for byte, the
-reviewed output in tests/fixtures/mini/expected/ (both languages, plan.json and the jieba dictionary).
+reviewed output in tests/fixtures/mini/expected/ (both languages, plan.json and the engine configurations).
 
 After an intended change, regenerate with `UPDATE_GOLDEN=1 make test` (or this file alone) and review the diff:
 the expected files are the spec.
