@@ -8,7 +8,7 @@ from .prose_dates import prose_date, prose_month
 from .render import LABELS, Page
 from .timeline import dated_marks, matrix, timeline_rows, timeline_svg, undated_items
 from .feeds import REMINDER_DAYS, feed_path, has_feed, webcal_url
-from .views import (SECTIONS, glance_view, home_view, ledger_cells, month_list, month_view, responsible_links,
+from .views import (SECTIONS, description, glance_view, home_view, ledger_cells, month_list, month_view, responsible_links,
                     unit_view, units_view)
 
 
@@ -26,10 +26,13 @@ def site_pages(index: SiteIndex) -> list[Page]:
         for plan_file in bundle.plans:
             pages.append(Page(f"{bundle.document.id}/{plan_file.plan.id}/index.md", "plan.md.j2",
                               {"bundle": bundle, "plan": plan_file.plan,
+                               "description": description(plan_file.plan.preamble),
+                               "tasks_part": len(plan_file.plan.parts) + 1,   # the tasks, then the safeguards, follow the parts
                                "g": glance_view(index, bundle, plan_file.plan),
                                "responsible_of": responsible_links(index, bundle, plan_file.plan),
                                "ledger_cells": ledger_cells(index, bundle, plan_file.plan)}))
-    pages += [Page(item.path + ".md", "item.md.j2", {"item": item}) for item in index.items]
+    pages += [Page(item.path + ".md", "item.md.j2", {"item": item, "description": description(item.text)})
+              for item in index.items]
     pages += [Page(f"units/{unit_id}.md", "unit.md.j2", unit_view(index, unit_id)) for unit_id in index.units]
     months = list(index.months)
     pages += [Page(f"deadlines/{month}.md", "month.md.j2", month_view(index, month, months))

@@ -15,6 +15,23 @@ SECTIONS = {"due": "due", "window": "window", "start": "starts", "recurring": "r
 ROLE_LABELS = {"due": "kind_due", "window": "role_window", "start": "kind_starts", "recurring": "kind_recurs"}
 
 
+DESCRIPTION_WIDTH = 150  # characters of a page's meta description (search engines show about this many)
+
+
+def description(text) -> dict:
+    """A page's meta description from a bilingual text: its beginning, cut at a word in English, '…' when cut."""
+    out = {}
+    for lang in LANGUAGES:
+        value = getattr(text, lang)
+        if len(value) > DESCRIPTION_WIDTH:
+            cut = value[:DESCRIPTION_WIDTH]
+            if lang == "en" and " " in cut:
+                cut = cut.rsplit(" ", 1)[0]
+            value = cut.rstrip(" ,;:，；：、") + "…"
+        out[lang] = value
+    return out
+
+
 def month_name(month: str) -> dict:
     """'2022-06' -> {'zh': '2022年6月', 'en': 'June 2022'}."""
     number = int(month[5:7])

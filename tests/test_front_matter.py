@@ -66,3 +66,22 @@ def test_built_pages_carry_their_front_matter_not_print_it():
         assert described and html.unescape(described.group(1)).strip() == meta["description"].strip(), page
         article = built.split('<article', 1)[-1]
         assert not re.search(r">\s*title:\s", article), f"{page}: front matter printed as text"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_texts_description_is_its_beginning_cut_at_a_word(lang):
+    """The meta description of a page with a long text (the air plan's preamble, task 15's text) is the text's
+    beginning, cut at a whole word in English and marked as cut (…), not a word broken off at character 150."""
+    data = yaml.safe_load((ROOT / "data/documents/2022-22/air.yml").read_text(encoding="utf-8"))
+    task = next(t for c in data["categories"] for t in c["tasks"] if t["number"] == 15)
+    prefix = "" if lang == "zh" else "en/"
+    for page, text in (("2022-22/air", data["preamble"][lang]), ("2022-22/air/15", task["text"][lang])):
+        built = (SITE / prefix / page / "index.html").read_text(encoding="utf-8")
+        description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', built).group(1))
+        if len(text) <= 150:
+            assert description == text, page
+            continue
+        assert description.endswith("…") and text.startswith(description[:-1]), (page, description)
+        assert len(description) <= 151
+        if lang == "en":
+            assert text[len(description) - 1] == " " or not text[len(description) - 1].isalnum(), description
