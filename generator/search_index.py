@@ -54,15 +54,20 @@ def _items(index: SiteIndex, lang: str) -> list[dict]:
     return docs
 
 
-def _units(index: SiteIndex, lang: str) -> list[dict]:
+def _unit_sections(index: SiteIndex) -> dict[str, dict[str, str]]:
+    """Each unit page's month sections (YYYY-MM -> #month-YYYY-MM anchor), from the unit page's own view; the same
+    in both languages, so computed once: 县住建局 6月 opens the unit's June."""
+    return {unit.id: {m["month"]: m["anchor"] for m in unit_view(index, unit.id)["months"]}
+            for unit in index.corpus.units if unit.id in index.assignments}
+
+
+def _units(index: SiteIndex, lang: str, unit_sections: dict[str, dict[str, str]]) -> list[dict]:
     other = "en" if lang == "zh" else "zh"
     docs = []
     for unit in index.corpus.units:
         aliases = [a for a in unit.aliases if a != unit.name.zh]
         text = "、".join(aliases) if lang == "zh" else getattr(unit.name, other)
-        # the unit page's month sections (#month-YYYY-MM): 县住建局 6月 opens the unit's June
-        sections = {m["month"]: m["anchor"] for m in unit_view(index, unit.id)["months"]} if unit.id in \
-            index.assignments else {}
+        sections = unit_sections.get(unit.id)
         docs.append({"location": f"units/{unit.id}/", "title": getattr(unit.name, lang), "text": text,
                      "keys": [getattr(unit.name, other), *aliases], **({"sections": sections} if sections else {}),
                      "kind": "unit"})
@@ -117,9 +122,10 @@ def search_files(index: SiteIndex, docs_dir: Path, generated: list[str]) -> dict
     (a Chinese character is 3 bytes instead of a 6-byte \\uXXXX escape). `generated`: the top-level folders the
     generator owns; every other folder of docs/<lang>/ with an index.md is a hand-written page."""
     files = {}
+    unit_sections = _unit_sections(index)
     for lang in LANGUAGES:
-        docs = (_items(index, lang) + _units(index, lang) + _months(index, lang) + _documents(index, lang)
-                + _glossary(index, lang) + _titles(docs_dir, lang, set(generated)))
+        docs = (_items(index, lang) + _units(index, lang, unit_sections) + _months(index, lang)
+                + _documents(index, lang) + _glossary(index, lang) + _titles(docs_dir, lang, set(generated)))
         for doc in docs:  # no empty fields on the wire
             for key in [k for k, v in doc.items() if v in ("", [])]:
                 if key not in ("location", "title", "text"):
