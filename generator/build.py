@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -109,8 +110,15 @@ def _checked_page(markdown: str) -> str:
 def _checked_file(relative: str, content: str | bytes) -> str | bytes:
     """Feeds must read back with a real parser; a malformed one would be published silently otherwise."""
     if relative.endswith(".ics"):
-        Calendar.from_ical(content)
+        _parsed_feed(content)
     return content
+
+
+@lru_cache(maxsize=512)
+def _parsed_feed(content: bytes) -> None:
+    """The same bytes parse the same way: a feed that has not changed since the last generation in this process
+    (the preview regenerates on every save) is not parsed again. A feed that fails raises, and is not cached."""
+    Calendar.from_ical(content)
 
 
 def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
@@ -130,15 +138,11 @@ def build_pages(corpus: Corpus, docs: Path, data_dir: Path) -> int:
     return changed
 
 
-def _swap_in(files: dict[str, str | bytes], docs: Path, owned: dict[str, list[str]]) -> int:
-    """Everything is rendered in memory before docs/ is touched; then only files whose bytes changed are
-    replaced (atomically, by rename) and stale generated files removed. Unchanged files keep their mtime, so
-    `mkdocs serve --dirty` rebuilds only what an edit affected. Returns the number of files changed."""
+def write_changed(files: dict[str, bytes], docs: Path) -> int:
+    """Replace the files under docs/ whose bytes differ, each atomically (by rename); returns how many."""
     docs.mkdir(parents=True, exist_ok=True)
-    wanted = {relative: content.encode("utf-8") if isinstance(content, str) else content
-              for relative, content in files.items()}
     changed = 0
-    for relative, content in sorted(wanted.items()):
+    for relative, content in sorted(files.items()):
         target = docs / relative
         if target.is_file() and target.read_bytes() == content:
             continue
@@ -147,6 +151,28 @@ def _swap_in(files: dict[str, str | bytes], docs: Path, owned: dict[str, list[st
             staged.write(content)
         Path(staged.name).replace(target)
         changed += 1
+    return changed
+
+
+def item_pages(corpus: Corpus, docs: Path, ids: set[str]) -> dict[str, bytes]:
+    """The pages of the items `ids` in every language, rendered exactly as generate() renders them, and nothing
+    else. The preview (serve.py) writes these first, so an edited item shows at once, then regenerates the whole
+    site with generate(), which also checks it."""
+    with qr_cache(docs.parent / "generated" / QR_CACHE):
+        index = build_index(corpus)
+        renderer = Renderer(index)
+        return {f"{lang}/{page.path}": renderer.render(page, lang).encode("utf-8")
+                for page in site_pages(index) if getattr(page.context.get("item"), "id", None) in ids
+                for lang in LANGUAGES}
+
+
+def _swap_in(files: dict[str, str | bytes], docs: Path, owned: dict[str, list[str]]) -> int:
+    """Everything is rendered in memory before docs/ is touched; then only files whose bytes changed are
+    replaced (atomically, by rename) and stale generated files removed. Unchanged files keep their mtime, so
+    `mkdocs serve --dirty` rebuilds only what an edit affected. Returns the number of files changed."""
+    wanted = {relative: content.encode("utf-8") if isinstance(content, str) else content
+              for relative, content in files.items()}
+    changed = write_changed(wanted, docs)
     for lang in LANGUAGES:
         for name in owned[lang]:
             root = docs / lang / name

@@ -10,7 +10,10 @@ live-reload server (mkdocs.livereload) over one folder, with one build worker pe
   then it finishes the pages it wrote with the project's post-build step (postbuild/), as `make site` does;
 - the server watches docs/, overrides/ and the configuration and asks both workers to rebuild, in parallel;
 - this process polls data/ and the generator's templates every POLL_SECONDS and rewrites the generated pages that
-  changed, which the server then sees.
+  changed, which the server then sees; in two steps, so that an edit shows in about a second, although
+  generating (and checking) the whole site takes a few: first the pages of the items whose own data changed, and
+  once the workers have built those, the whole site as `make site` generates it (plan, unit and month pages, feeds,
+  search index), which the workers then build too.
 
 Restart the preview after editing mkdocs.yml's plugins or theme. `make site` builds the real site."""
 from __future__ import annotations
@@ -23,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import fields
 from pathlib import Path
 
 from .problems import DataError
@@ -77,15 +81,31 @@ class Workers:
             lang: subprocess.Popen([sys.executable, "-m", "generator.serve", lang, str(root / prefix)], cwd=ROOT,
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
             for lang, prefix in LANGUAGES.items()}
+        self.builds = threading.Condition()
+        self.started = self.finished = 0
 
     def build(self) -> None:
-        for process in self.processes.values():
-            process.stdin.write("build\n")
-            process.stdin.flush()
-        answers = {lang: process.stdout.readline().strip() for lang, process in self.processes.items()}
-        print("preview: " + ", ".join(f"{lang} {answer}" for lang, answer in answers.items()), flush=True)
-        if any(not answer.startswith("ok") for answer in answers.values()):
-            raise RuntimeError("a language failed to build; fix the error above and save again")
+        with self.builds:
+            self.started += 1
+        try:
+            for process in self.processes.values():
+                process.stdin.write("build\n")
+                process.stdin.flush()
+            answers = {lang: process.stdout.readline().strip() for lang, process in self.processes.items()}
+            print("preview: " + ", ".join(f"{lang} {answer}" for lang, answer in answers.items()), flush=True)
+            if any(not answer.startswith("ok") for answer in answers.values()):
+                raise RuntimeError("a language failed to build; fix the error above and save again")
+        finally:
+            with self.builds:
+                self.finished += 1
+                self.builds.notify_all()
+
+    def wait_for_next_build(self, timeout: float) -> None:
+        """Until a build that starts after this call has finished (a build under way when it is called saw older
+        files), or `timeout` seconds."""
+        with self.builds:
+            target = self.started + 1
+            self.builds.wait_for(lambda: self.finished >= target, timeout)
 
     def stop(self) -> None:
         for process in self.processes.values():
@@ -94,9 +114,21 @@ class Workers:
             process.wait(timeout=10)
 
 
-def _watch_data(data: Path, docs: Path, watched: list[Path], stop: threading.Event) -> None:
-    from .build import build_pages
+def _own_data(corpus) -> dict[str, tuple]:
+    """Each item's own fields (its text, units, deadlines, notes …), without the plan and document it belongs to:
+    comparing these between two loads is quick, comparing whole plans is not."""
+    from .index import build_index
+    return {item.id: tuple(getattr(item, f.name) for f in fields(item) if f.name not in ("bundle", "plan"))
+            for item in build_index(corpus).items}
+
+
+def _watch_data(data: Path, docs: Path, watched: list[Path], workers: Workers, stop: threading.Event) -> None:
+    from .build import build_pages, item_pages, write_changed
     seen = _snapshot(watched)
+    try:
+        before = _own_data(load_corpus(data))
+    except DataError:  # reported by the first build; every item then counts as edited at the next save
+        before = {}
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(watched)
         if now == seen:
@@ -104,7 +136,25 @@ def _watch_data(data: Path, docs: Path, watched: list[Path], stop: threading.Eve
         seen = now
         started = time.perf_counter()
         try:
-            written = build_pages(load_corpus(data), docs, data)
+            corpus = load_corpus(data)
+        except DataError as error:
+            print("\n".join(error.problems.lines()), file=sys.stderr, flush=True)
+            continue
+        own = _own_data(corpus)
+        edited = {item_id for item_id, values in own.items() if before.get(item_id) != values}
+        before = own
+        try:
+            first = write_changed(item_pages(corpus, docs, edited), docs) if edited else 0
+        except Exception as error:  # noqa: BLE001 - the whole generation below reports it at its data
+            print(f"generator: the edited items' pages could not be rendered first ({error})", flush=True)
+            first = 0
+        if first:
+            print(f"generator: {first} pages of edited items rewritten in {time.perf_counter() - started:.2f}s",
+                  flush=True)
+            workers.wait_for_next_build(timeout=10)  # show them before taking the CPU for the rest
+        started = time.perf_counter()
+        try:
+            written = build_pages(corpus, docs, data)
             print(f"generator: {written} pages rewritten in {time.perf_counter() - started:.2f}s", flush=True)
         except DataError as error:
             print("\n".join(error.problems.lines()), file=sys.stderr, flush=True)
@@ -129,7 +179,7 @@ def serve(data: Path, docs: Path, watched: list[Path], address: str = "127.0.0.1
         for path in (docs / "zh", docs / "en", ROOT / "overrides", ROOT / "mkdocs.yml", ROOT / "mkdocs.zh.yml",
                      ROOT / "mkdocs.en.yml"):
             server.watch(str(path))
-        threading.Thread(target=_watch_data, args=(data, docs, watched, stop), daemon=True).start()
+        threading.Thread(target=_watch_data, args=(data, docs, watched, workers, stop), daemon=True).start()
         try:
             server.serve()
         except KeyboardInterrupt:
