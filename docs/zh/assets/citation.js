@@ -91,7 +91,7 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", init, { once: true });  /* the event comes again for Material's late bundle */
   } else {
     init();
   }

@@ -111,6 +111,6 @@
     setUpMonthFilter();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });  // it comes again for Material's late bundle
   else start();
 })();
