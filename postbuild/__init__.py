@@ -6,7 +6,8 @@ HTML, so the output of any engine (MkDocs + Material, Zensical) goes through the
 1. the two single-language projects (mkdocs.zh.yml at the site root, mkdocs.en.yml under en/, both written by
    `python -m generator build`) are built at the same time, each into its own staging folder;
 2. each language's pages are finished (`finish_pages`, in the same parallel worker): table labels for phones
-   (stack_tables), lang="zh-Hans" on Chinese passages of English pages (declare_chinese), canonical, hreflang and
+   (stack_tables), the wrappers Material's bundle would put around tables, written in the page (wrap_tables),
+   lang="zh-Hans" on Chinese passages of English pages (declare_chinese), canonical, hreflang and
    language-switch links to the mirror page (links);
 3. the English build is moved under en/, then the site-wide files are written (`finish_site`): redirects in both
    languages (redirects.yml), one sitemap.xml for both languages and robots.txt;
@@ -28,6 +29,7 @@ from .links import LANGUAGES, PREFIX, link_not_found, link_page
 from .redirects import redirect_map, write_redirects
 from .sitemap import write_sitemap
 from .stack_tables import stack_tables as stack
+from .wrap_tables import wrap_tables as wrap
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -84,7 +86,7 @@ def finish_pages(folder: Path, lang: str, url: str, since: float | None = None) 
         if inner == "404.html":
             out = link_not_found(text, path, url)
         else:
-            out = link_page(declare(stack(text)), path, url)
+            out = link_page(declare(wrap(stack(text))), path, url)
         if out != text:
             file.write_text(out, encoding="utf-8")
             changed += 1
