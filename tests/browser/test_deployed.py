@@ -140,6 +140,10 @@ def test_qr_codes_decode_to_the_real_permalink(deployed, tab, path, selector):
     assert response.status == 200
     canonical = tab.locator('link[rel="canonical"]').get_attribute("href")
     assert canonical == deployed.url + path
+    # Scrolling to the code is the reader's first interaction: it loads Material's bundle, which opens every
+    # <details> for print and so moves the code down. Let that happen before the screenshot is taken.
+    tab.dispatch_event("body", "pointerdown")
+    tab.wait_for_function("document.documentElement.classList.contains('js')")
     codes = tab.locator(selector)
     expect(codes.first).to_be_visible()
     assert decode_qr(codes.first) == [canonical]
