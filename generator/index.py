@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import models
 from .deadlines import Deadline, parse_deadline
@@ -114,6 +115,12 @@ class SiteIndex:
     groups_of: dict[str, list[str]]             # unit id -> ids of groups it is a member of
     assignments: dict[str, list[Assignment]]    # unit id -> items, soonest first
     months: dict[str, list[MonthEntry]]         # YYYY-MM -> entries
+
+    @property
+    def first_issued(self) -> date:
+        """The issue date of the earliest notice: where the site's lists and timeline of deadlines start. What is
+        said of one item (a date before its notice) uses its own notice's date (Schedule.issued)."""
+        return min(bundle.document.issued for bundle in self.corpus.documents)
 
     def plan_items(self, bundle: DocumentBundle, plan: models.Plan, kind: str) -> list[Item]:
         return [i for i in self.items if i.bundle is bundle and i.plan is plan and i.kind == kind]

@@ -52,7 +52,7 @@ def plan_short_name(plan, lang: str) -> str:
 def _deadlines_context(index: SiteIndex) -> dict:
     rows = timeline_rows(index)
     marks = dated_marks(rows)
-    issued = index.corpus.documents[0].document.issued
+    issued = index.first_issued
     plans, matrix_rows = matrix(index)
     undated = undated_items(index)
     timeline = {}

@@ -11,7 +11,7 @@ A new deadline form is one parser entry (deadlines.PATTERNS) and one rule in RUL
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Callable
 
@@ -58,6 +58,7 @@ class Schedule:
     before_issue: bool = False               # a due date that fell before the notice was issued
     started_before: bool = False             # a period or start date that began before the notice was issued
     reached: date | None = None              # the day it is reached, for "soonest first"; None: undated
+    issued: date | None = None               # the issue date of the item's own notice, which it was read against
 
     @property
     def dated(self) -> bool:
@@ -210,4 +211,4 @@ RULES: dict[str, Callable[[Deadline, Context], Schedule]] = {
 
 
 def schedule(deadline: Deadline, ctx: Context) -> Schedule:
-    return RULES[deadline.form](deadline, ctx)
+    return replace(RULES[deadline.form](deadline, ctx), issued=ctx.issued)

@@ -157,7 +157,7 @@ def timeline_svg(index: SiteIndex, lang: str, text: dict[str, str], plan_names: 
     rows = timeline_rows(index)
     if not rows:
         return ""
-    issued = index.corpus.documents[0].document.issued
+    issued = index.first_issued
     months = [f"{issued:%Y-%m}"]
     for row in rows:
         for mark in row.marks:

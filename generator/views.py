@@ -110,7 +110,6 @@ def unit_view(index: SiteIndex, unit_id: str) -> dict:
 
     unit = index.units[unit_id]
     via_groups = list(dict.fromkeys(a.via_group for a in assignments if a.via_group))
-    document = index.corpus.documents[0].document
     feed = has_feed(index, unit_id)
     return {"unit": unit, "other_name": {"zh": unit.name.en, "en": unit.name.zh},
             "other_lang": {"zh": "en", "en": "zh-Hans"},
@@ -126,7 +125,7 @@ def unit_view(index: SiteIndex, unit_id: str) -> dict:
             "feed_reminders": feed_path(unit_id, reminders=True).lstrip("/") if feed else None,
             "webcal_reminders": webcal_url(unit_id, reminders=True), "reminder_days": REMINDER_DAYS,
             "events": event_count(index, unit_id),
-            "issued": document.issued, "document_number": {
+            "issued": index.first_issued, "document_number": {
                 "zh": "、".join(b.document.number for b in index.corpus.documents),
                 "en": ", ".join(b.document.cited_number("en") for b in index.corpus.documents)},
             "sheet_url": {lang: absolute(url(f"units/{unit_id}", lang)) for lang in LANGUAGES}}
@@ -169,7 +168,7 @@ def month_view(index: SiteIndex, month: str, months: list[str]) -> dict:
                for unit in index.corpus.units if unit.id in per_unit]
     position = months.index(month)
     due = sections["due"]
-    issued = index.corpus.documents[0].document.issued
+    issued = index.first_issued
     return {"month": month, "name": month_name(month), "sections": sections,
             "section_list": [{"key": key, "heading": f"kind_{key}", "rows": rows}
                              for key, rows in sections.items() if rows],
@@ -187,7 +186,7 @@ def month_list(index: SiteIndex) -> dict:
     """The overview's list by month, from the notice's issue month on (earlier months apart, at the end): in each
     month what falls due, starts or recurs, and the periods that begin or end in it; periods that merely continue
     through the month are counted, and the month's own page lists them."""
-    issued = index.corpus.documents[0].document.issued
+    issued = index.first_issued
     first = f"{issued:%Y-%m}"
 
     def month(month: str, entries) -> dict:

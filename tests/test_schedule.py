@@ -155,3 +155,28 @@ def test_a_new_form_is_one_parser_entry_and_one_schedule_rule(monkeypatch):
     assert s.rrule == {"freq": "monthly", "interval": 6, "bymonthday": -1, "until": D(2022, 12, 31)}
     assert s.mark == "ticks" and s.dated
     assert "2022年6月、12月" in s.assumption["zh"] and "June and December 2022" in s.assumption["en"]
+
+
+def test_a_schedule_is_read_against_its_own_notice_and_carries_that_date():
+    """With a second notice, what is said of one item (began before the notice was issued, on which date) is said
+    against the item's own notice: the same words read for a notice of 2022-06-14 and of 2022-09-01."""
+    early, late = sched("2022年8月份起"), sched("2022年8月份起", Context(issued=date(2022, 9, 1), year=2022))
+    assert (early.issued, early.started_before) == (date(2022, 6, 14), False)
+    assert (late.issued, late.started_before) == (date(2022, 9, 1), True)
+
+
+def test_the_site_lists_deadlines_from_the_earliest_notice():
+    """SiteIndex.first_issued: where the deadline overview and the timeline start, whatever order the notices
+    are in."""
+    from pathlib import Path
+    from dataclasses import replace
+    from generator.index import build_index
+    from generator.validate import load_corpus
+
+    index = build_index(load_corpus(Path(__file__).resolve().parent.parent / "data"))
+    bundle = index.corpus.documents[0]
+    earlier = replace(bundle, document=bundle.document.model_copy(update={"issued": date(2021, 12, 1)}))
+    later = replace(bundle, document=bundle.document.model_copy(update={"issued": date(2023, 3, 8)}))
+    assert index.first_issued == date(2022, 6, 14)
+    for documents in ([later, bundle, earlier], [bundle, earlier]):
+        assert replace(index, corpus=replace(index.corpus, documents=documents)).first_issued == date(2021, 12, 1)
