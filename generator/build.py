@@ -13,7 +13,7 @@ import yaml
 from icalendar import Calendar
 
 from .citation import citation_files, qr_cache
-from .index import LANGUAGES, build_index
+from .index import LANGUAGES, SiteIndex, build_index
 from .opendata import open_data_files
 from .origins import Origins, internal_problem
 from .pages import site_pages
@@ -154,12 +154,11 @@ def write_changed(files: dict[str, bytes], docs: Path) -> int:
     return changed
 
 
-def item_pages(corpus: Corpus, docs: Path, ids: set[str]) -> dict[str, bytes]:
+def item_pages(index: SiteIndex, docs: Path, ids: set[str]) -> dict[str, bytes]:
     """The pages of the items `ids` in every language, rendered exactly as generate() renders them, and nothing
     else. The preview (serve.py) writes these first, so an edited item shows at once, then regenerates the whole
     site with generate(), which also checks it."""
     with qr_cache(docs.parent / "generated" / QR_CACHE):
-        index = build_index(corpus)
         renderer = Renderer(index)
         return {f"{lang}/{page.path}": renderer.render(page, lang).encode("utf-8")
                 for page in site_pages(index) if getattr(page.context.get("item"), "id", None) in ids

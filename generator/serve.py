@@ -114,19 +114,19 @@ class Workers:
             process.wait(timeout=10)
 
 
-def _own_data(corpus) -> dict[str, tuple]:
+def _own_data(index) -> dict[str, tuple]:
     """Each item's own fields (its text, units, deadlines, notes …), without the plan and document it belongs to:
     comparing these between two loads is quick, comparing whole plans is not."""
-    from .index import build_index
     return {item.id: tuple(getattr(item, f.name) for f in fields(item) if f.name not in ("bundle", "plan"))
-            for item in build_index(corpus).items}
+            for item in index.items}
 
 
 def _watch_data(data: Path, docs: Path, watched: list[Path], workers: Workers, stop: threading.Event) -> None:
     from .build import build_pages, item_pages, write_changed
+    from .index import build_index
     seen = _snapshot(watched)
     try:
-        before = _own_data(load_corpus(data))
+        before = _own_data(build_index(load_corpus(data)))
     except DataError:  # reported by the first build; every item then counts as edited at the next save
         before = {}
     while not stop.wait(POLL_SECONDS):
@@ -140,11 +140,12 @@ def _watch_data(data: Path, docs: Path, watched: list[Path], workers: Workers, s
         except DataError as error:
             print("\n".join(error.problems.lines()), file=sys.stderr, flush=True)
             continue
-        own = _own_data(corpus)
+        index = build_index(corpus)  # for the comparison and the first step; generate() indexes on its own
+        own = _own_data(index)
         edited = {item_id for item_id, values in own.items() if before.get(item_id) != values}
         before = own
         try:
-            first = write_changed(item_pages(corpus, docs, edited), docs) if edited else 0
+            first = write_changed(item_pages(index, docs, edited), docs) if edited else 0
         except Exception as error:  # noqa: BLE001 - the whole generation below reports it at its data
             print(f"generator: the edited items' pages could not be rendered first ({error})", flush=True)
             first = 0

@@ -47,18 +47,19 @@ def data_copy(tmp_path) -> Path:
 
 def test_the_first_step_finds_the_edited_item_and_renders_what_the_whole_generation_renders(data_copy, tmp_path):
     from generator.build import generate, item_pages
+    from generator.index import build_index
     from generator.serve import _own_data
     from generator.validate import load_corpus
 
-    before = _own_data(load_corpus(data_copy))
+    before = _own_data(build_index(load_corpus(data_copy)))
     item_id = _edit_task_text(data_copy, "(preview test edit)")
     corpus = load_corpus(data_copy)
-    after = _own_data(corpus)
+    after = _own_data(build_index(corpus))
     assert {i for i, values in after.items() if before.get(i) != values} == {item_id}
 
     docs = tmp_path / "docs"
     with mock.patch.dict(os.environ, {"SITE_URL": TEST_SITE_URL}):
-        first = item_pages(corpus, docs, {item_id})
+        first = item_pages(build_index(corpus), docs, {item_id})
         whole = generate(corpus, docs).files
     assert sorted(first) == [f"en/{item_id}.md", f"zh/{item_id}.md"]
     assert "(preview test edit)" in first[f"en/{item_id}.md"].decode("utf-8")
